@@ -1,0 +1,44 @@
+package org.edgenas.arch;
+
+import java.util.List;
+
+/**
+ * Avg pooling with a square window; channels are kept. Element ops per image = output elements x k^2
+ * (one step per window element).
+ */
+public record AvgPool(int kernel, int stride, int padding) implements Layer {
+
+    public AvgPool {
+        if (kernel < 1 || stride < 1 || padding < 0 || padding > kernel / 2) {
+            throw new IllegalArgumentException("avgpool needs kernel >= 1, stride >= 1, 0 <= padding <= kernel/2,"
+                    + " got k" + kernel + " s" + stride + " p" + padding);
+        }
+    }
+
+    public static AvgPool of(int kernel, int stride, int padding) {
+        return new AvgPool(kernel, stride, padding);
+    }
+
+    @Override
+    public String kind() {
+        return "avgpool";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Shape in = Layer.single(this, inputs);
+        int h = Layer.slide(this, "height", in.height(), kernel, stride, padding);
+        int w = Layer.slide(this, "width", in.width(), kernel, stride, padding);
+        return Shape.of(in.channels(), h, w);
+    }
+
+    @Override
+    public long elementOps(List<Shape> inputs, Shape output) {
+        return output.elements() * kernel * kernel;
+    }
+
+    @Override
+    public String toString() {
+        return "avgpool(k" + kernel + ", s" + stride + ", p" + padding + ")";
+    }
+}

@@ -1,0 +1,244 @@
+package org.edgenas.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * A section of a config file (or of a programmatic map) read with typed, range-checked accessors whose errors name
+ * the file, the line, the full key and the allowed values. Plug-ins (search spaces, boards, proxies) read their own
+ * settings through it.
+ *
+ * <p>Every accessor records the key it was asked for, so after a plug-in has read its settings,
+ * {@link #requireNoUnknownKeys()} reports any key nobody asked for (usually a typo) together with the keys that are
+ * allowed. Values are plain Java: {@code String}, {@code Number}, {@code Boolean}, {@code List}, {@code Map}.
+ * Not thread-safe: read a section from one thread.
+ */
+public final class Parameters {
+
+    private final Map<String, Object> values;
+    private final String source;
+    private final String path;
+    private final ToIntFunction<String> lineOf;
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    private Parameters(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
+        this.values = new LinkedHashMap<>(values);
+        this.source = source;
+        this.path = path;
+        this.lineOf = lineOf;
+    }
+
+    /**
+     * A section read from a file.
+     *
+     * @param values the section's keys and values
+     * @param source the file name, used in error messages
+     * @param path   the section's dotted key path in the file (empty for the top level)
+     * @param lineOf the 1-based line of a full dotted key path in the file, or -1 where unknown
+     */
+    public static Parameters of(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
+        return new Parameters(values, source, path, lineOf);
+    }
+
+    /** Settings given in code, with no file behind them. */
+    public static Parameters of(Map<String, ?> values) {
+        return new Parameters(values, "<parameters>", "", k -> -1);
+    }
+
+    /** No settings: every accessor returns its default. */
+    public static Parameters empty() {
+        return of(Map.of());
+    }
+
+    /** The dotted path of {@code key} in the file, e.g. {@code space.depth}. */
+    public String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The file this section came from. */
+    public String source() {
+        return source;
+    }
+
+    /** An error about {@code key}, located at its line (or the section's, where the key is absent). */
+    public ConfigException error(String key, String message) {
+        String full = pathOf(key);
+        int line = lineOf.applyAsInt(full);
+        if (line < 0) {
+            line = lineOf.applyAsInt(path);
+        }
+        return new ConfigException(source + (line > 0 ? ":" + line : "") + ": " + full + ": " + message);
+    }
+
+    /** Whether {@code key} is present (marks it as known). */
+    public boolean has(String key) {
+        asked.add(key);
+        return values.containsKey(key) && values.get(key) != null;
+    }
+
+    /** The keys present in this section, in file order. */
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
+    /** A string value, or {@code fallback} when absent. */
+    public String string(String key, String fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (v instanceof Map || v instanceof List) {
+            throw error(key, "expected a text value, got " + describe(v));
+        }
+        return String.valueOf(v);
+    }
+
+    /** A string that must be present. */
+    public String requiredString(String key, String meaning) {
+        if (!has(key)) {
+            throw error(key, "missing; " + meaning);
+        }
+        return string(key, null);
+    }
+
+    /** One of {@code allowed}, or {@code fallback} when absent. */
+    public String choice(String key, String fallback, Collection<String> allowed) {
+        String v = string(key, fallback);
+        if (v != null && !allowed.contains(v)) {
+            throw error(key, "'" + v + "' is not allowed; allowed values: " + String.join(", ", allowed));
+        }
+        return v;
+    }
+
+    /** An integer in [{@code min}, {@code max}], or {@code fallback} when absent. */
+    public int integer(String key, int fallback, int min, int max) {
+        if (!has(key)) {
+            return fallback;
+        }
+        return toInt(key, values.get(key), min, max, "");
+    }
+
+    /** A long in [{@code min}, {@code max}], or {@code fallback} when absent. */
+    public long longValue(String key, long fallback, long min, long max) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw error(key, "expected an integer in [" + min + ", " + max + "], got " + describe(v));
+        }
+        long x = n.longValue();
+        if (x < min || x > max) {
+            throw error(key, "expected an integer in [" + min + ", " + max + "], got " + x);
+        }
+        return x;
+    }
+
+    /** A number in [{@code min}, {@code max}], or {@code fallback} when absent. */
+    public double number(String key, double fallback, double min, double max) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (!(v instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            throw error(key, "expected a number in [" + min + ", " + max + "], got " + describe(v));
+        }
+        double x = n.doubleValue();
+        if (x < min || x > max) {
+            throw error(key, "expected a number in [" + min + ", " + max + "], got " + x);
+        }
+        return x;
+    }
+
+    /** A boolean ({@code true}/{@code false}), or {@code fallback} when absent. */
+    public boolean bool(String key, boolean fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (!(v instanceof Boolean b)) {
+            throw error(key, "expected true or false, got " + describe(v));
+        }
+        return b;
+    }
+
+    /** A non-empty list of distinct integers, each in [{@code min}, {@code max}], or {@code fallback} when absent. */
+    public List<Integer> integers(String key, List<Integer> fallback, int min, int max) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw error(key, "expected a non-empty list of integers in [" + min + ", " + max + "], got "
+                    + describe(v));
+        }
+        List<Integer> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            int x = toInt(key, list.get(i), min, max, "element " + i + ": ");
+            if (out.contains(x)) {
+                throw error(key, "element " + i + ": " + x + " appears twice; list each choice once");
+            }
+            out.add(x);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A nested section; empty when absent. */
+    public Parameters section(String key) {
+        if (!has(key)) {
+            return new Parameters(Map.of(), source, pathOf(key), lineOf);
+        }
+        Object v = values.get(key);
+        if (!(v instanceof Map<?, ?> map)) {
+            throw error(key, "expected a section of key: value pairs, got " + describe(v));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        map.forEach((k, val) -> m.put(String.valueOf(k), val));
+        return new Parameters(m, source, pathOf(key), lineOf);
+    }
+
+    /**
+     * Fails on the first key present that no accessor asked for, listing the keys that are allowed here.
+     *
+     * @throws ConfigException naming the unknown key and the allowed ones
+     */
+    public void requireNoUnknownKeys() {
+        for (String key : values.keySet()) {
+            if (!asked.contains(key)) {
+                throw error(key, "unknown key; allowed keys" + (path.isEmpty() ? "" : " in '" + path + "'") + ": "
+                        + String.join(", ", new TreeSet<>(asked)));
+            }
+        }
+    }
+
+    private int toInt(String key, Object v, int min, int max, String prefix) {
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw error(key, prefix + "expected an integer in [" + min + ", " + max + "], got " + describe(v));
+        }
+        long x = n.longValue();
+        if (x < min || x > max) {
+            throw error(key, prefix + "expected an integer in [" + min + ", " + max + "], got " + x);
+        }
+        return (int) x;
+    }
+
+    private static String describe(Object v) {
+        if (v instanceof String s) {
+            return "'" + s + "' (text)";
+        }
+        if (v instanceof Map) {
+            return "a section";
+        }
+        if (v instanceof List) {
+            return "a list " + v;
+        }
+        return String.valueOf(v);
+    }
+}

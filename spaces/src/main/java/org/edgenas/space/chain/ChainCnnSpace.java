@@ -1,0 +1,193 @@
+package org.edgenas.space.chain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.edgenas.arch.Architecture;
+import org.edgenas.arch.Conv2d;
+import org.edgenas.arch.GraphBuilder;
+import org.edgenas.arch.Linear;
+import org.edgenas.arch.MaxPool;
+import org.edgenas.arch.ReLU;
+import org.edgenas.arch.Shape;
+import org.edgenas.space.ArchitectureFormatException;
+import org.edgenas.space.Choice;
+import org.edgenas.space.Genotype;
+import org.edgenas.space.SearchSpace;
+
+/**
+ * A plain chain CNN, the family profiled by Lahmer et al. (2022): {@code minConv..maxConv} convolution layers
+ * (each: kernel size, number of kernels, stride, optional 2x2 max pooling; "same" padding, bias, ReLU), then
+ * {@code 0..maxFc} hidden fully connected layers (width choice, ReLU), then a linear classifier.
+ *
+ * <p>Genes: {@code conv_layers}, then for each possible conv layer {@code kernel}, {@code kernels}, {@code stride},
+ * {@code pool}, then {@code fc_layers}, then each possible FC layer's {@code width}. Genes of layers beyond the chosen
+ * depth are ignored. Canonical string: layer tokens joined by {@code -}: a conv layer is
+ * {@code k<kernel>n<kernels>s<stride>}, with {@code p} appended when pooled; a hidden FC layer is {@code fc<width>};
+ * e.g. {@code k3n32s1p-k5n64s2-fc128}. The classifier is implied by {@code classes}.
+ *
+ * <p>Repair: pooling is dropped on a feature map smaller than 2x2 (where a 2x2 window would shrink it below one
+ * pixel); the canonical string names the repaired network. {@link #encode} rejects a string that asks for it.
+ */
+public record ChainCnnSpace(int inputSize, int inputChannels, int classes, int minConv, int maxConv,
+                            List<Integer> kernelSizes, List<Integer> kernelCounts, List<Integer> strides,
+                            boolean pooling, int maxFc, List<Integer> fcWidths) implements SearchSpace {
+
+    private static final Pattern CONV = Pattern.compile("k(\\d+)n(\\d+)s(\\d+)(p?)");
+    private static final Pattern FC = Pattern.compile("fc(\\d+)");
+
+    public ChainCnnSpace {
+        kernelSizes = List.copyOf(kernelSizes);
+        kernelCounts = List.copyOf(kernelCounts);
+        strides = List.copyOf(strides);
+        fcWidths = List.copyOf(fcWidths);
+        if (minConv < 1 || maxConv < minConv || maxFc < 0 || inputSize < 1 || inputChannels < 1 || classes < 1) {
+            throw new IllegalArgumentException("chain-cnn needs 1 <= min_conv_layers <= max_conv_layers, "
+                    + "max_fc_layers >= 0 and positive input size, channels and classes");
+        }
+        for (int k : kernelSizes) {
+            if (k < 1 || k % 2 == 0) {
+                throw new IllegalArgumentException("chain-cnn kernel sizes must be odd and positive, got " + k);
+            }
+        }
+    }
+
+    /** The default space: 32x32x3 input, 10 classes, 1..6 conv layers, 0..2 FC layers. */
+    public static ChainCnnSpace defaults() {
+        return new ChainCnnSpace(32, 3, 10, 1, 6, List.of(1, 3, 5, 7), List.of(8, 16, 32, 64, 128, 256),
+                List.of(1, 2), true, 2, List.of(64, 128, 256, 512, 1024));
+    }
+
+    @Override
+    public String name() {
+        return "chain-cnn";
+    }
+
+    @Override
+    public List<Choice> choices() {
+        List<Choice> c = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        for (int d = minConv; d <= maxConv; d++) {
+            depths.add(d);
+        }
+        c.add(Choice.ofInts("conv_layers", depths));
+        for (int i = 1; i <= maxConv; i++) {
+            c.add(Choice.ofInts("conv" + i + ".kernel", kernelSizes));
+            c.add(Choice.ofInts("conv" + i + ".kernels", kernelCounts));
+            c.add(Choice.ofInts("conv" + i + ".stride", strides));
+            c.add(Choice.of("conv" + i + ".pool", pooling ? List.of("none", "max2") : List.of("none")));
+        }
+        List<Integer> fcDepths = new ArrayList<>();
+        for (int d = 0; d <= maxFc; d++) {
+            fcDepths.add(d);
+        }
+        c.add(Choice.ofInts("fc_layers", fcDepths));
+        for (int j = 1; j <= maxFc; j++) {
+            c.add(Choice.ofInts("fc" + j + ".width", fcWidths));
+        }
+        return c;
+    }
+
+    private int fcBase() {
+        return 1 + 4 * maxConv;
+    }
+
+    @Override
+    public Architecture decode(Genotype g) {
+        validate(g);
+        int depth = minConv + g.get(0);
+        List<String> tokens = new ArrayList<>();
+        GraphBuilder b = GraphBuilder.on(Shape.of(inputChannels, inputSize, inputSize));
+        int x = Architecture.INPUT;
+        for (int i = 0; i < depth; i++) {
+            int k = kernelSizes.get(g.get(1 + 4 * i));
+            int n = kernelCounts.get(g.get(2 + 4 * i));
+            int s = strides.get(g.get(3 + 4 * i));
+            boolean pool = g.get(4 + 4 * i) == 1;
+            String name = "conv" + (i + 1);
+            x = b.add(name + ".conv", new Conv2d(b.shape(x).channels(), n, k, s, k / 2, 1, true), x);
+            x = b.add(name + ".relu", ReLU.of(), x);
+            Shape after = b.shape(x);
+            boolean pooled = pool && after.height() >= 2 && after.width() >= 2;
+            if (pooled) {
+                x = b.add(name + ".pool", MaxPool.of(2, 2, 0), x);
+            }
+            tokens.add("k" + k + "n" + n + "s" + s + (pooled ? "p" : ""));
+        }
+        int fcDepth = g.get(fcBase());
+        for (int j = 0; j < fcDepth; j++) {
+            int w = fcWidths.get(g.get(fcBase() + 1 + j));
+            x = b.add("fc" + (j + 1) + ".linear", Linear.of((int) b.shape(x).elements(), w), x);
+            x = b.add("fc" + (j + 1) + ".relu", ReLU.of(), x);
+            tokens.add("fc" + w);
+        }
+        b.add("classifier", Linear.of((int) b.shape(x).elements(), classes), x);
+        return b.build(String.join("-", tokens));
+    }
+
+    @Override
+    public Genotype encode(String arch) {
+        String[] tokens = arch.strip().split("-", -1);
+        int[] genes = new int[choices().size()];
+        int conv = 0;
+        int fc = 0;
+        int size = inputSize;
+        for (String token : tokens) {
+            Matcher cm = CONV.matcher(token);
+            Matcher fm = FC.matcher(token);
+            if (cm.matches()) {
+                if (fc > 0) {
+                    throw bad(arch, "conv layer '" + token + "' after a fully connected layer; conv layers come first");
+                }
+                if (++conv > maxConv) {
+                    throw bad(arch, "more than " + maxConv + " conv layers (max_conv_layers)");
+                }
+                int base = 1 + 4 * (conv - 1);
+                int k = Integer.parseInt(cm.group(1));
+                int s = Integer.parseInt(cm.group(3));
+                genes[base] = index(arch, token, "kernel size", k, kernelSizes);
+                genes[base + 1] = index(arch, token, "number of kernels", Integer.parseInt(cm.group(2)), kernelCounts);
+                genes[base + 2] = index(arch, token, "stride", s, strides);
+                size = (size - 1) / s + 1;
+                if (!cm.group(4).isEmpty()) {
+                    if (!pooling) {
+                        throw bad(arch, "'" + token + "' pools but pooling is disabled in this space");
+                    }
+                    if (size < 2) {
+                        throw bad(arch, "'" + token + "' pools a " + size + "x" + size
+                                + " feature map; 2x2 pooling would shrink it below one pixel");
+                    }
+                    size /= 2;
+                    genes[base + 3] = 1;
+                }
+            } else if (fm.matches()) {
+                if (++fc > maxFc) {
+                    throw bad(arch, "more than " + maxFc + " hidden fully connected layers (max_fc_layers)");
+                }
+                genes[fcBase() + fc] = index(arch, token, "width", Integer.parseInt(fm.group(1)), fcWidths);
+            } else {
+                throw bad(arch, "token '" + token + "' is neither a conv layer k<kernel>n<kernels>s<stride>[p] "
+                        + "nor a fully connected layer fc<width>");
+            }
+        }
+        if (conv < minConv) {
+            throw bad(arch, "has " + conv + " conv layers, at least " + minConv + " needed (min_conv_layers)");
+        }
+        genes[0] = conv - minConv;
+        genes[fcBase()] = fc;
+        return Genotype.of(genes);
+    }
+
+    private int index(String arch, String token, String what, int value, List<Integer> allowed) {
+        int i = allowed.indexOf(value);
+        if (i < 0) {
+            throw bad(arch, "'" + token + "': " + what + " " + value + " is not a choice; allowed: " + allowed);
+        }
+        return i;
+    }
+
+    private ArchitectureFormatException bad(String arch, String why) {
+        return new ArchitectureFormatException("chain-cnn: invalid architecture '" + arch + "': " + why);
+    }
+}

@@ -1,0 +1,61 @@
+package org.edgenas.arch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LayerCostTest {
+
+    private static LayerCost only(Layer layer, Shape input) {
+        GraphBuilder g = GraphBuilder.on(input);
+        g.add("l", layer, Architecture.INPUT);
+        return g.build("one").costs().getFirst();
+    }
+
+    @Test
+    void conv3x3MacsMatchHandCount() {
+        // 16x16 output, 8 in channels, 3x3 kernel, 4 kernels: 256 * 8 * 9 * 4 = 73,728
+        LayerCost c = only(Conv2d.of(8, 4, 3, 1), Shape.of(8, 16, 16));
+        assertEquals(73_728, c.macs());
+        assertEquals(4 * 8 * 9, c.params());
+    }
+
+    @Test
+    void groupedConvDividesInputChannels() {
+        // depthwise-like: 4 groups, 8 -> 8 channels, 3x3, 4x4 output: 16 * (8/4) * 9 * 8 = 2,304
+        LayerCost c = only(new Conv2d(8, 8, 3, 1, 1, 4, true), Shape.of(8, 4, 4));
+        assertEquals(2_304, c.macs());
+        assertEquals(8 * 2 * 9 + 8, c.params());
+    }
+
+    @Test
+    void strideTwoCountsOutputPositionsOnly() {
+        // 32x32 -> 16x16 output, 3 -> 16 channels, 3x3: 256 * 3 * 9 * 16 = 110,592
+        assertEquals(110_592, only(Conv2d.of(3, 16, 3, 2), Shape.of(3, 32, 32)).macs());
+    }
+
+    @Test
+    void linearMacsAreInTimesOut() {
+        LayerCost c = only(Linear.of(64, 10), Shape.vector(64));
+        assertEquals(640, c.macs());
+        assertEquals(650, c.params());
+    }
+
+    @Test
+    void nonMacLayersHaveNoMacs() {
+        Shape s = Shape.of(4, 6, 6);
+        assertEquals(0, only(BatchNorm.of(4), s).macs());
+        assertEquals(8, only(BatchNorm.of(4), s).params());
+        assertEquals(0, only(AvgPool.of(3, 1, 1), s).macs());
+        assertEquals(144 * 9, only(AvgPool.of(3, 1, 1), s).elementOps());
+        assertEquals(0, only(ReLU.of(), s).params());
+    }
+
+    @Test
+    void bytesCountActivationsPerImageAndWeightsOnce() {
+        // conv 2->2, 1x1, 3x3 map: in 18, out 18, weights 4; batch 5 at fp32: 4 * ((18 + 18) * 5 + 4) = 736
+        LayerCost c = only(Conv2d.of(2, 2, 1, 1), Shape.of(2, 3, 3));
+        assertEquals(736, c.bytes(5, Precision.FP32));
+        assertEquals(184, c.bytes(5, Precision.INT8));
+    }
+}

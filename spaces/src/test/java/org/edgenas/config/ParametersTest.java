@@ -1,0 +1,63 @@
+package org.edgenas.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParametersTest {
+
+    private static Parameters section(Map<String, ?> values) {
+        Map<String, Integer> lines = Map.of("search.population", 7, "search", 5, "search.rate", 9);
+        return Parameters.of(values, "exp.yaml", "search", k -> lines.getOrDefault(k, -1));
+    }
+
+    @Test
+    void outOfRangeIntegerNamesFileLineKeyAndRange() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("population", 1)).integer("population", 10, 2, 100));
+        assertEquals("exp.yaml:7: search.population: expected an integer in [2, 100], got 1", e.getMessage());
+    }
+
+    @Test
+    void textWhereANumberBelongsIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("rate", "high")).number("rate", 0.5, 0, 1));
+        assertEquals("exp.yaml:9: search.rate: expected a number in [0.0, 1.0], got 'high' (text)", e.getMessage());
+    }
+
+    @Test
+    void choiceListsAllowedValues() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("population", "x")).choice("population", "a", List.of("a", "b")));
+        assertTrue(e.getMessage().endsWith("'x' is not allowed; allowed values: a, b"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyIsReportedWithAllowedKeysAtTheSectionLine() {
+        Parameters p = section(Map.of("populaton", 5));
+        p.integer("population", 10, 2, 100);
+        p.number("rate", 0.5, 0, 1);
+        ConfigException e = assertThrows(ConfigException.class, p::requireNoUnknownKeys);
+        assertEquals("exp.yaml:5: search.populaton: unknown key; allowed keys in 'search': population, rate",
+                e.getMessage());
+    }
+
+    @Test
+    void defaultsApplyWhenAbsent() {
+        Parameters p = section(Map.of());
+        assertEquals(10, p.integer("population", 10, 2, 100));
+        assertEquals(List.of(1, 2), p.integers("sizes", List.of(1, 2), 0, 5));
+        p.requireNoUnknownKeys();
+    }
+
+    @Test
+    void duplicateListEntriesAreRejected() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("sizes", List.of(3, 3))).integers("sizes", List.of(), 0, 5));
+        assertTrue(e.getMessage().contains("element 1: 3 appears twice"), e.getMessage());
+    }
+}
