@@ -1,0 +1,106 @@
+package org.edgenas.energy.fit;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * Non-negative least squares: minimise |A x - b|^2 subject to x >= 0, by the active-set method of Lawson and Hanson
+ * (Solving Least Squares Problems, 1974, ch. 23). Each unconstrained sub-problem is solved with Commons Math's
+ * singular value decomposition, so collinear columns (common in network-level data) give the minimum-norm solution
+ * instead of failing.
+ */
+public final class Nnls {
+
+    private Nnls() {
+    }
+
+    /**
+     * The non-negative least-squares solution.
+     *
+     * @param a m x n design matrix (rows = observations)
+     * @param b m observations
+     * @return x, n non-negative coefficients
+     */
+    public static double[] solve(double[][] a, double[] b) {
+        int n = a[0].length;
+        RealMatrix am = new Array2DRowRealMatrix(a, false);
+        RealVector bv = new ArrayRealVector(b, false);
+        double[] x = new double[n];
+        boolean[] passive = new boolean[n];
+        double tol = 1e-10 * am.getFrobeniusNorm() * Math.max(1, bv.getNorm());
+        for (int outer = 0; outer < 3 * n + 10; outer++) {
+            double[] w = gradient(am, bv, x);
+            int best = -1;
+            for (int j = 0; j < n; j++) {
+                if (!passive[j] && w[j] > tol && (best < 0 || w[j] > w[best])) {
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            passive[best] = true;
+            for (int inner = 0; inner < 3 * n + 10; inner++) {
+                double[] s = subproblem(am, bv, passive);
+                boolean feasible = true;
+                for (int j = 0; j < n; j++) {
+                    if (passive[j] && s[j] <= 0) {
+                        feasible = false;
+                        break;
+                    }
+                }
+                if (feasible) {
+                    x = s;
+                    break;
+                }
+                double alpha = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < n; j++) {
+                    if (passive[j] && s[j] <= 0) {
+                        alpha = Math.min(alpha, x[j] / (x[j] - s[j]));
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    x[j] += alpha * (s[j] - x[j]);
+                    if (passive[j] && x[j] <= 1e-15) {
+                        passive[j] = false;
+                        x[j] = 0;
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            x[j] = Math.max(0, x[j]);
+        }
+        return x;
+    }
+
+    private static double[] gradient(RealMatrix a, RealVector b, double[] x) {
+        RealVector residual = b.subtract(a.operate(new ArrayRealVector(x, false)));
+        return a.transpose().operate(residual).toArray();
+    }
+
+    private static double[] subproblem(RealMatrix a, RealVector b, boolean[] passive) {
+        int n = passive.length;
+        int k = 0;
+        int[] cols = new int[n];
+        for (int j = 0; j < n; j++) {
+            if (passive[j]) {
+                cols[k++] = j;
+            }
+        }
+        int[] rows = new int[a.getRowDimension()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        RealMatrix sub = a.getSubMatrix(rows, java.util.Arrays.copyOf(cols, k));
+        double[] z = new SingularValueDecomposition(sub).getSolver().solve(b).toArray();
+        double[] s = new double[n];
+        for (int i = 0; i < k; i++) {
+            s[cols[i]] = z[i];
+        }
+        return s;
+    }
+}
