@@ -190,6 +190,31 @@ public final class Parameters {
         return List.copyOf(out);
     }
 
+    /** A non-empty list of text values, or {@code fallback} when absent. */
+    public List<String> strings(String key, List<String> fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        Object v = values.get(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw error(key, "expected a non-empty list, got " + describe(v));
+        }
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object x = list.get(i);
+            if (x == null || x instanceof Map || x instanceof List) {
+                throw error(key, "element " + i + ": expected a text value, got " + describe(x));
+            }
+            out.add(String.valueOf(x));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The section's keys and values as given (a copy), for the record of a run. */
+    public Map<String, Object> asMap() {
+        return new LinkedHashMap<>(values);
+    }
+
     /** A nested section; empty when absent. */
     public Parameters section(String key) {
         if (!has(key)) {

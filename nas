@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# EdgeNAS launcher: finds a JDK 25, builds the project when sources changed (or on first use), runs the CLI.
+#   ./nas run experiments/quickstart.yaml     run a search
+#   ./nas test                                run the whole test suite (what .ci/run runs)
+#   ./nas --help                              all commands
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+find_jdk25() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for d in /usr/lib/jvm/*25* /usr/lib/jvm/*-25* /opt/java/*25* /opt/jdk*25* "$HOME"/.sdkman/candidates/java/25*; do
+    [ -d "$d" ] && candidates+=("$d")
+  done
+  for d in "${candidates[@]}"; do
+    if [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ]; then
+      local v
+      v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+      if [ "$v" = "25" ]; then echo "$d"; return 0; fi
+    fi
+  done
+  return 1
+}
+
+if ! JDK="$(find_jdk25)"; then
+  echo "error: EdgeNAS needs a JDK 25 (java and javac), and none was found." >&2
+  echo "       Looked at \$JAVA_HOME (${JAVA_HOME:-unset}) and /usr/lib/jvm/*25*." >&2
+  echo "       Install one (e.g. Temurin 25) and set JAVA_HOME to it." >&2
+  exit 3
+fi
+export JAVA_HOME="$JDK"
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "error: Apache Maven (mvn) is needed to build EdgeNAS; install it (e.g. apt-get install maven)." >&2
+  exit 3
+fi
+
+if [ "${1:-}" = "test" ]; then
+  shift
+  cd "$ROOT"
+  mvn -B -ntp verify "$@"
+  if [ -d tools/profiler ]; then
+    (cd tools/profiler && python3 -m unittest discover -s tests -v)
+  fi
+  exit 0
+fi
+
+STAMP="$ROOT/search/target/lib/.built"
+JAR="$ROOT/search/target/edgenas-search.jar"
+if [ ! -f "$STAMP" ] || [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
+  echo "nas: building EdgeNAS (first use or sources changed)..." >&2
+  (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl search -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
+  touch "$STAMP"
+fi
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"

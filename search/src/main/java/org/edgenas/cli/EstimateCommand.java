@@ -1,0 +1,105 @@
+package org.edgenas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.edgenas.arch.Architecture;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.energy.Boards;
+import org.edgenas.energy.EnergyModel;
+import org.edgenas.energy.Estimate;
+import org.edgenas.energy.LayerEstimate;
+import org.edgenas.report.Csv;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.SearchSpaces;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nas estimate}: energy and latency of architectures on a board. */
+@Command(name = "estimate", description = "Estimate energy (mJ per image) and latency (ms per batch) of "
+        + "architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params.")
+final class EstimateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--board", required = true, paramLabel = "BOARD", description = "board name or profile .json")
+    String board;
+
+    @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
+    String space;
+
+    @ArgGroup(multiplicity = "1")
+    Archs archs;
+
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "batch size (default 1)")
+    int batch;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "CSV file to write (default: standard output)")
+    Path output;
+
+    @Option(names = "--breakdown", description = "print a per-layer table for each architecture instead")
+    boolean breakdown;
+
+    /** Where architectures come from: one on the command line, or a file. */
+    static final class Archs {
+        @Option(names = "--arch", paramLabel = "STR", description = "one architecture string")
+        String arch;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "file with one architecture per line, or a "
+                + "CSV with an arch_str or arch column")
+        Path input;
+
+        List<String> list() {
+            return arch != null ? List.of(arch) : ArchInput.read(input);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (batch < 1) {
+            throw new ConfigException("--batch: expected an integer >= 1, got " + batch);
+        }
+        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        EnergyModel model = Boards.model(Boards.load(board));
+        List<Architecture> parsed = new ArrayList<>();
+        for (String a : archs.list()) {
+            parsed.add(s.parse(a));
+        }
+        StringBuilder sb = new StringBuilder();
+        if (breakdown) {
+            for (Architecture a : parsed) {
+                breakdown(sb, a, model.estimate(a, batch));
+            }
+        } else {
+            sb.append("arch,energy_mj,latency_ms,macs,params\n");
+            for (Architecture a : parsed) {
+                Estimate e = model.estimate(a, batch);
+                sb.append(Csv.field(a.id())).append(',').append(Csv.number(e.energyMj())).append(',')
+                        .append(Csv.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
+                        .append('\n');
+            }
+        }
+        Output.write(sb.toString(), output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private void breakdown(StringBuilder sb, Architecture a, Estimate e) {
+        double total = e.batchEnergyMj();
+        sb.append(String.format(Locale.ROOT, "# %s on %s, batch %d: %s mJ per image, %s ms per batch%n", a.id(), board,
+                batch, Csv.number(e.energyMj()), Csv.number(e.latencyMs())));
+        sb.append(String.format(Locale.ROOT, "%-40s %-14s %14s %14s %12s %12s %7s%n", "layer", "kind", "macs", "bytes",
+                "energy_mj", "latency_ms", "share"));
+        for (LayerEstimate l : e.layers()) {
+            sb.append(String.format(Locale.ROOT, "%-40s %-14s %14d %14d %12.6f %12.6f %6.2f%%%n", l.name(), l.kind(),
+                    l.macs(), l.bytes(), l.energyMj(), l.latencyMs(), 100 * l.energyMj() / total));
+        }
+        sb.append(String.format(Locale.ROOT, "%-40s %-14s %14s %14s %12.6f %12.6f %6.2f%%%n%n", "(per inference)", "fixed",
+                "", "", e.fixedEnergyMj(), e.fixedLatencyMs(), 100 * e.fixedEnergyMj() / total));
+    }
+}

@@ -1,0 +1,51 @@
+package org.edgenas.cli;
+
+import org.edgenas.config.ConfigException;
+import org.edgenas.report.RunWriter;
+import org.edgenas.space.ArchitectureFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nas} command-line tool. Exit status: 0 on success, 2 for bad input (config, architecture strings, data
+ * files, options), 1 for anything unexpected.
+ */
+@Command(name = "nas", mixinStandardHelpOptions = true, versionProvider = Nas.Version.class,
+        description = "Energy-aware neural architecture search for edge hardware.",
+        subcommands = {RunCommand.class, EstimateCommand.class, ProxyCommand.class, CalibrateCommand.class,
+                BoardsCommand.class, SpacesCommand.class, CommandLine.HelpCommand.class})
+public final class Nas {
+
+    /** Exit status for input the user can fix. */
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the tool and returns its exit status (for tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, whose output streams tests may replace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Nas());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException || e instanceof ArchitectureFormatException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return USAGE;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nas " + RunWriter.version() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.edgenas.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.edgenas.arch.Architecture;
+import org.edgenas.config.Parameters;
+import org.edgenas.proxy.AccuracyProxies;
+import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.report.Csv;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.SearchSpaces;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nas proxy}: accuracy-proxy scores of architectures. */
+@Command(name = "proxy", description = "Score architectures with an accuracy proxy. Writes CSV: arch,score.")
+final class ProxyCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
+    String space;
+
+    @Option(names = "--proxy", required = true, paramLabel = "PROXY", description = "proxy name")
+    String proxy;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a proxy setting, e.g. --set file=acc.csv "
+            + "--set column=cifar10_test_acc (numbers are read as numbers)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @ArgGroup(multiplicity = "1")
+    EstimateCommand.Archs archs;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "CSV file to write (default: standard output)")
+    Path output;
+
+    @Override
+    public Integer call() {
+        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        Map<String, Object> typed = new LinkedHashMap<>();
+        settings.forEach((k, v) -> typed.put(k, typed(v)));
+        AccuracyProxy p = AccuracyProxies.create(proxy, Parameters.of(typed), s);
+        StringBuilder sb = new StringBuilder("arch,score\n");
+        for (String a : archs.list()) {
+            Architecture arch = s.parse(a);
+            sb.append(Csv.field(arch.id())).append(',').append(Csv.number(p.score(arch))).append('\n');
+        }
+        Output.write(sb.toString(), output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private static Object typed(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException notLong) {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException notNumber) {
+                return v.equals("true") || v.equals("false") ? Boolean.valueOf(v) : v;
+            }
+        }
+    }
+}

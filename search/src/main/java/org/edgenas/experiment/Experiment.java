@@ -1,0 +1,203 @@
+package org.edgenas.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.energy.Boards;
+import org.edgenas.energy.EnergyModel;
+import org.edgenas.energy.profile.BoardProfile;
+import org.edgenas.proxy.AccuracyProxies;
+import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.search.Constraints;
+import org.edgenas.search.Objective;
+import org.edgenas.search.Problem;
+import org.edgenas.search.SearchSettings;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.SearchSpaces;
+
+/**
+ * A fully resolved experiment: everything a run needs, checked before anything is written. Built from a config file
+ * by {@link #load}; the {@link #resolved()} map (defaults filled in) goes into {@code run.json}.
+ *
+ * <p>Config keys (defaults in brackets):
+ * <pre>
+ * name: quickstart                 # [file name without extension]
+ * seed: 42                         # [42]
+ * output: runs/quickstart          # [runs/NAME], relative to the working directory
+ * space: {name: nb201, ...}        # required; other keys are the space's settings
+ * board: jetson-tx2                # required; a built-in board or a profile .json path
+ * batch: 1                         # [1] images per forward pass
+ * proxy: {name: flops, ...}        # required; other keys are the proxy's settings
+ * objectives: [accuracy, energy_mj]  # [accuracy, energy_mj]; also latency_ms
+ * constraints: {max_energy_mj: 30, max_latency_ms: 10}   # [none]
+ * search:
+ *   algorithm: nsga2               # [nsga2] or random
+ *   population: 40                 # [40]
+ *   max_evaluations: 500           # [500] unique architectures
+ *   max_generations: 1000          # [1000]
+ *   crossover_rate: 0.9            # [0.9]
+ *   mutation_rate: 0.15            # [0.15] per gene
+ *   threads: 0                     # [0 = all cores]; results do not depend on it
+ * </pre>
+ *
+ * @param name     experiment name
+ * @param output   output directory
+ * @param problem  what to search
+ * @param settings how to search
+ * @param resolved the configuration with defaults filled in, for the record
+ */
+public record Experiment(String name, Path output, Problem problem, SearchSettings settings,
+                         Map<String, Object> resolved) {
+
+    /**
+     * Loads and checks a config file, building the space, board model and proxy it names.
+     *
+     * @throws ConfigException naming the file, line, key and allowed values of the first problem found
+     */
+    public static Experiment load(Path file) {
+        Parameters top = ConfigFile.read(file);
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        String name = top.string("name", stem);
+        long seed = top.longValue("seed", 42, 0, Long.MAX_VALUE);
+        String output = top.string("output", "runs/" + name);
+
+        Parameters spaceSection = top.section("space");
+        if (!top.has("space")) {
+            throw top.error("space", "missing; name a search space, e.g. space: {name: nb201}; available: "
+                    + String.join(", ", SearchSpaces.providers().keySet()));
+        }
+        String spaceName = spaceSection.choice("name", null, SearchSpaces.providers().keySet());
+        if (spaceName == null) {
+            throw spaceSection.error("name", "missing; available: " + String.join(", ",
+                    SearchSpaces.providers().keySet()));
+        }
+        SearchSpace space = SearchSpaces.providers().get(spaceName).create(spaceSection);
+        spaceSection.requireNoUnknownKeys();
+
+        String boardName = top.requiredString("board", "name a board, e.g. board: jetson-tx2; available: "
+                + String.join(", ", Boards.names()));
+        BoardProfile board;
+        EnergyModel energy;
+        try {
+            board = Boards.load(boardName);
+            energy = Boards.model(board);
+        } catch (ConfigException e) {
+            throw top.error("board", e.getMessage());
+        }
+        int batch = top.integer("batch", 1, 1, 1 << 16);
+
+        Parameters proxySection = top.section("proxy");
+        if (!top.has("proxy")) {
+            throw top.error("proxy", "missing; name an accuracy proxy, e.g. proxy: {name: flops}; available: "
+                    + String.join(", ", AccuracyProxies.providers().keySet()));
+        }
+        String proxyName = proxySection.choice("name", null, AccuracyProxies.providers().keySet());
+        if (proxyName == null) {
+            throw proxySection.error("name", "missing; available: " + String.join(", ",
+                    AccuracyProxies.providers().keySet()));
+        }
+        AccuracyProxy proxy;
+        try {
+            proxy = AccuracyProxies.providers().get(proxyName).create(proxySection, space);
+        } catch (ConfigException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : proxySection.error("name", e.getMessage());
+        }
+        proxySection.requireNoUnknownKeys();
+
+        List<Objective> objectives = objectives(top, energy.hasLatency());
+        Parameters c = top.section("constraints");
+        Double maxEnergy = c.has("max_energy_mj") ? c.number("max_energy_mj", 0, 1e-12, 1e12) : null;
+        Double maxLatency = c.has("max_latency_ms") ? c.number("max_latency_ms", 0, 1e-12, 1e12) : null;
+        if (maxLatency != null && !energy.hasLatency()) {
+            throw c.error("max_latency_ms", "board " + board.name() + " has no latency model");
+        }
+        c.requireNoUnknownKeys();
+
+        Parameters s = top.section("search");
+        int cores = Runtime.getRuntime().availableProcessors();
+        String algorithm = s.choice("algorithm", "nsga2", SearchSettings.ALGORITHMS);
+        int population = s.integer("population", 40, 2, 100_000);
+        int maxEvaluations = s.integer("max_evaluations", 500, 1, 100_000_000);
+        int maxGenerations = s.integer("max_generations", 1000, 1, 100_000_000);
+        double crossover = s.number("crossover_rate", 0.9, 0, 1);
+        double mutation = s.number("mutation_rate", 0.15, 0, 1);
+        int threads = s.integer("threads", 0, 0, 4096);
+        s.requireNoUnknownKeys();
+        top.requireNoUnknownKeys();
+
+        SearchSettings settings = new SearchSettings(algorithm, population, maxEvaluations, maxGenerations,
+                crossover, mutation, threads == 0 ? cores : threads, seed);
+        Problem problem = new Problem(space, proxy, energy, batch, objectives, new Constraints(maxEnergy, maxLatency));
+
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("name", name);
+        resolved.put("seed", seed);
+        resolved.put("output", output);
+        resolved.put("space", spaceSection.asMap());
+        resolved.put("board", boardName);
+        resolved.put("batch", batch);
+        resolved.put("proxy", proxySection.asMap());
+        resolved.put("objectives", objectives.stream().map(Objective::key).toList());
+        Map<String, Object> cons = new LinkedHashMap<>();
+        if (maxEnergy != null) {
+            cons.put("max_energy_mj", maxEnergy);
+        }
+        if (maxLatency != null) {
+            cons.put("max_latency_ms", maxLatency);
+        }
+        resolved.put("constraints", cons);
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("algorithm", algorithm);
+        search.put("population", population);
+        search.put("max_evaluations", maxEvaluations);
+        search.put("max_generations", maxGenerations);
+        search.put("crossover_rate", crossover);
+        search.put("mutation_rate", mutation);
+        search.put("threads", threads);
+        resolved.put("search", search);
+        return new Experiment(name, Path.of(output), problem, settings, resolved);
+    }
+
+    private static List<Objective> objectives(Parameters top, boolean hasLatency) {
+        List<String> names = top.strings("objectives", List.of("accuracy", "energy_mj"));
+        if (names.size() < 2) {
+            throw top.error("objectives", "expected two or more of: " + String.join(", ", Objective.keys()));
+        }
+        List<Objective> out = new ArrayList<>();
+        for (String n : names) {
+            Objective obj = Objective.byKey(n);
+            if (obj == null) {
+                throw top.error("objectives", "'" + n + "' is not an objective; allowed: "
+                        + String.join(", ", Objective.keys()));
+            }
+            if (out.contains(obj)) {
+                throw top.error("objectives", "'" + n + "' is listed twice");
+            }
+            if (obj == Objective.LATENCY_MS && !hasLatency) {
+                throw top.error("objectives", "latency_ms: the board has no latency model");
+            }
+            out.add(obj);
+        }
+        return out;
+    }
+
+    /** This experiment with the output directory and/or seed replaced (null keeps the config's). */
+    public Experiment withOverrides(Path newOutput, Long newSeed) {
+        Map<String, Object> r = new LinkedHashMap<>(resolved);
+        Path out = output;
+        SearchSettings s = settings;
+        if (newOutput != null) {
+            out = newOutput;
+            r.put("output", newOutput.toString());
+        }
+        if (newSeed != null) {
+            s = s.withSeed(newSeed);
+            r.put("seed", newSeed);
+        }
+        return new Experiment(name, out, problem, s, r);
+    }
+}

@@ -1,0 +1,75 @@
+package org.edgenas.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Pareto dominance over evaluations, with constraint domination for infeasible ones. */
+public final class Pareto {
+
+    private Pareto() {
+    }
+
+    /**
+     * 1 if {@code a} dominates {@code b}, -1 if {@code b} dominates {@code a}, else 0. A feasible evaluation
+     * dominates an infeasible one; of two infeasible ones the smaller violation dominates.
+     */
+    public static int dominance(Evaluation a, Evaluation b, List<Objective> objectives) {
+        if (a.feasible() != b.feasible()) {
+            return a.feasible() ? 1 : -1;
+        }
+        if (!a.feasible()) {
+            return Double.compare(b.violation(), a.violation());
+        }
+        double[] u = new double[objectives.size()];
+        double[] v = new double[objectives.size()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = objectives.get(i).maximized(a);
+            v[i] = objectives.get(i).maximized(b);
+        }
+        return dominance(u, v);
+    }
+
+    /** Dominance of two vectors to be maximised: 1 if u dominates v, -1 if v dominates u, else 0. */
+    public static int dominance(double[] u, double[] v) {
+        boolean uBetter = false;
+        boolean vBetter = false;
+        for (int i = 0; i < u.length; i++) {
+            int c = Double.compare(u[i], v[i]);
+            uBetter |= c > 0;
+            vBetter |= c < 0;
+        }
+        return uBetter == vBetter ? 0 : uBetter ? 1 : -1;
+    }
+
+    /**
+     * The feasible evaluations that no other evaluation dominates, ordered from best to worst in the second objective
+     * (cheapest first for energy or latency), ties by architecture string. Evaluations with equal objective values
+     * are all kept.
+     */
+    public static List<Evaluation> front(List<Evaluation> evaluated, List<Objective> objectives) {
+        List<Evaluation> front = new ArrayList<>();
+        for (Evaluation e : evaluated) {
+            if (!e.feasible()) {
+                continue;
+            }
+            boolean dominated = false;
+            for (int i = front.size() - 1; i >= 0; i--) {
+                int d = dominance(front.get(i), e, objectives);
+                if (d > 0) {
+                    dominated = true;
+                    break;
+                }
+                if (d < 0) {
+                    front.remove(i);
+                }
+            }
+            if (!dominated) {
+                front.add(e);
+            }
+        }
+        Objective second = objectives.get(1);
+        front.sort(Comparator.comparingDouble((Evaluation e) -> -second.maximized(e)).thenComparing(Evaluation::arch));
+        return front;
+    }
+}

@@ -1,0 +1,124 @@
+package org.edgenas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.edgenas.data.ReferenceData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EstimateAndProxyCommandTest {
+
+    private static final String ALL_NONE = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+    private static final String ALL_CONV = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|"
+            + "nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void estimateWritesOneRowPerArchitectureWithMacsAndParams() throws IOException {
+        Path in = dir.resolve("archs.txt");
+        Files.writeString(in, "# two archs\n" + ALL_NONE + "\n\n" + ALL_CONV + "\n");
+        Path out = dir.resolve("e.csv");
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--input",
+                in.toString(), "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("arch,energy_mj,latency_ms,macs,params", lines.get(0));
+        assertEquals(3, lines.size());
+        String[] none = lines.get(1).split(",");
+        String[] conv = lines.get(2).split(",");
+        assertEquals("7783040", none[3]);
+        assertEquals("73306", none[4]);
+        assertEquals("220119680", conv[3]);
+        assertTrue(Double.parseDouble(conv[1]) > Double.parseDouble(none[1]), "more MACs cost more energy");
+        // per-image energy is latency x the profile's board power at batch 1
+        double ratio = Double.parseDouble(conv[1]) / Double.parseDouble(conv[2]);
+        assertTrue(ratio > 4 && ratio < 5, "TX2 board power between 4 and 5 W, got " + ratio);
+    }
+
+    @Test
+    void estimateReadsCsvInputWithArchStrColumn() throws IOException {
+        Path in = dir.resolve("archs.csv");
+        Files.writeString(in, "arch_idx,arch_str\n0," + ALL_NONE + "\n");
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--input", in.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("arch,energy_mj,latency_ms,macs,params\n" + ALL_NONE + ","), r.out());
+    }
+
+    @Test
+    void breakdownListsEveryLayerAndShares() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", ALL_CONV,
+                "--breakdown");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("stage1.cell1.edge0-1.conv"), r.out());
+        assertTrue(r.out().contains("head.fc"));
+    }
+
+    @Test
+    void badArchitectureStringExitsTwo() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", "|conv~0|");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("nb201: invalid architecture '|conv~0|'"), r.err());
+    }
+
+    @Test
+    void unknownBoardListsTheKnownOnes() {
+        var r = ConfigErrorTest.run("estimate", "--board", "pi9", "--space", "nb201", "--arch", ALL_NONE);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown board 'pi9'; available: jetson-tx2, jetson-xavier-nx"), r.err());
+    }
+
+    @Test
+    void tableProxyReturnsTheTableValue() throws IOException {
+        Path table = dir.resolve("acc.csv");
+        Files.writeString(table, "arch,acc\n" + ALL_NONE + ",10.5\n" + ALL_CONV + ",93.25\n");
+        var r = ConfigErrorTest.run("proxy", "--space", "nb201", "--proxy", "table", "--set", "file=" + table,
+                "--set", "column=acc", "--arch", ALL_CONV);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("arch,score\n" + ALL_CONV + ",93.25\n", r.out());
+    }
+
+    @Test
+    void tableProxyMissingArchitectureIsAnError() throws IOException {
+        Path table = dir.resolve("acc.csv");
+        Files.writeString(table, "arch,acc\n" + ALL_NONE + ",10.5\n");
+        var r = ConfigErrorTest.run("proxy", "--space", "nb201", "--proxy", "table", "--set", "file=" + table,
+                "--set", "column=acc", "--arch", ALL_CONV);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("no row for architecture"), r.err());
+    }
+
+    @Test
+    void tableProxyOnTheBenchmarkMatchesTheFile() throws IOException {
+        var file = ReferenceData.file("nb201/accuracy.csv");
+        assumeTrue(file.isPresent(), "reference data not present");
+        String second = Files.readAllLines(file.get()).get(2);
+        String[] f = second.split(",");
+        var r = ConfigErrorTest.run("proxy", "--space", "nb201", "--proxy", "table", "--set", "file=" + file.get(),
+                "--set", "column=cifar10_test_acc", "--arch", f[1]);
+        assertEquals(0, r.status(), r.err());
+        assertEquals(Double.parseDouble(f[2]), Double.parseDouble(r.out().split("\n")[1].split(",")[1]), 1e-6);
+    }
+
+    @Test
+    void flopsProxyScoresMacs() {
+        var r = ConfigErrorTest.run("proxy", "--space", "nb201", "--proxy", "flops", "--arch", ALL_NONE);
+        assertEquals("arch,score\n" + ALL_NONE + ",7783040\n", r.out());
+    }
+
+    @Test
+    void boardsListsTheUncalibratedBoardWithInstructions() {
+        var r = ConfigErrorTest.run("boards");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("jetson-xavier-nx"), r.out());
+        assertTrue(r.out().contains("NOT CALIBRATED"), r.out());
+        assertTrue(r.out().contains("validation"), r.out());
+    }
+}

@@ -1,0 +1,110 @@
+package org.edgenas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end: a config run through the command line, its files read back and checked independently. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(String extra) throws IOException {
+        Path c = dir.resolve("e.yaml");
+        Files.writeString(c, """
+                name: e2e
+                seed: 5
+                space: {name: nb201}
+                board: jetson-tx2
+                proxy: {name: params}
+                search: {population: 20, max_evaluations: 120}
+                """ + extra);
+        return c;
+    }
+
+    /** Rows of a results CSV: arch, then the numeric columns. */
+    private static List<String[]> rows(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("arch,accuracy,energy_mj,latency_ms,macs,params", lines.getFirst());
+        List<String[]> out = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            out.add(l.split(","));
+        }
+        return out;
+    }
+
+    @Test
+    void everyFrontRowIsNonDominatedAmongEvaluated() throws IOException {
+        Path out = dir.resolve("run");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", config("").toString(), "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, r.status(), r.err());
+        List<String[]> evaluated = rows(out.resolve("evaluated.csv"));
+        List<String[]> front = rows(out.resolve("front.csv"));
+        assertEquals(120, evaluated.size());
+        assertFalse(front.isEmpty());
+        for (String[] f : front) {
+            double acc = Double.parseDouble(f[1]);
+            double mj = Double.parseDouble(f[2]);
+            for (String[] e : evaluated) {
+                double a2 = Double.parseDouble(e[1]);
+                double m2 = Double.parseDouble(e[2]);
+                boolean dominates = a2 >= acc && m2 <= mj && (a2 > acc || m2 < mj);
+                assertFalse(dominates, e[0] + " dominates front member " + f[0]);
+            }
+        }
+        // and every evaluated architecture not in the front is dominated by some front member
+        List<String> frontArchs = front.stream().map(f -> f[0]).toList();
+        for (String[] e : evaluated) {
+            if (frontArchs.contains(e[0])) {
+                continue;
+            }
+            double a = Double.parseDouble(e[1]);
+            double m = Double.parseDouble(e[2]);
+            assertTrue(front.stream().anyMatch(f -> Double.parseDouble(f[1]) >= a && Double.parseDouble(f[2]) <= m),
+                    e[0] + " is not dominated by the front");
+        }
+        assertTrue(Files.size(out.resolve("front.png")) > 1000);
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(120, run.get("evaluations").asInt());
+        assertEquals(5, run.get("config").get("seed").asInt());
+        assertEquals("params", run.get("config").get("proxy").get("name").asText());
+    }
+
+    @Test
+    void commandLineSeedOverridesTheConfig() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path c = dir.resolve("c");
+        Path cfg = config("");
+        assertEquals(0, ConfigErrorTest.run("run", cfg.toString(), "--out", a.toString(), "--quiet").status());
+        assertEquals(0, ConfigErrorTest.run("run", cfg.toString(), "--out", b.toString(), "--quiet", "--threads",
+                "1").status());
+        assertEquals(0, ConfigErrorTest.run("run", cfg.toString(), "--out", c.toString(), "--quiet", "--seed", "99")
+                .status());
+        assertEquals(Files.readString(a.resolve("evaluated.csv")), Files.readString(b.resolve("evaluated.csv")));
+        assertFalse(Files.readString(a.resolve("evaluated.csv")).equals(Files.readString(c.resolve("evaluated.csv"))));
+        JsonNode run = new ObjectMapper().readTree(c.resolve("run.json").toFile());
+        assertEquals(99, run.get("config").get("seed").asInt());
+    }
+
+    @Test
+    void quickstartConfigIsValid() {
+        Path quickstart = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/quickstart.yaml");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", quickstart.toString(), "--out",
+                dir.resolve("q").toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("front of"), r.out());
+    }
+}
