@@ -79,9 +79,11 @@ public final class Boards {
                     + (p.howToCalibrate() == null ? "" : " " + p.howToCalibrate()));
         }
         return switch (p.form()) {
-            case "layerwise" -> new LayerwiseModel(p.name(), p.precision(), p.energyMj(), p.latencyMs());
+            case "layerwise" -> new LayerwiseModel(p.name(), p.precision(), p.execution().equals("eager"),
+                    p.staticPowerW() == null ? 0 : p.staticPowerW(), p.energyMj(), p.latencyMs());
+            case "paper" -> new PaperModel(p.name(), p.paper());
             default -> throw new ConfigException("board '" + p.name() + "': unknown model form '" + p.form()
-                    + "'; allowed: layerwise");
+                    + "'; allowed: layerwise, paper");
         };
     }
 }

@@ -27,7 +27,7 @@ class BoardProfileTest {
         Architecture a = Nb201Space.cifar10().parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|"
                 + "nor_conv_3x3~1|skip_connect~2|");
         Estimate e = Boards.model(p).estimate(a, 1);
-        assertEquals(p.powerW() * e.latencyMs(), e.energyMj(), 1e-9);
+        assertEquals(p.staticPowerW() * e.latencyMs(), e.energyMj(), 1e-9);
         assertEquals(a.nodes().size(), e.layers().size());
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Random;
 import org.edgenas.arch.Architecture;
@@ -19,6 +18,7 @@ import org.edgenas.energy.fit.NetworkMeasurements;
 import org.edgenas.energy.fit.Sample;
 import org.edgenas.energy.profile.Coefficients;
 import org.edgenas.energy.profile.CostGroup;
+import org.edgenas.energy.profile.CostTerm;
 import org.edgenas.energy.profile.LinearCostModel;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -34,18 +34,15 @@ class CalibrationTest {
 
     /** A known model: conv 2 ns/MAC + 5 us fixed, fc 1 ns/MAC, relu 0.5 ns/byte, 0.2 ms intercept. */
     private static LinearCostModel truth() {
-        EnumMap<CostGroup, Coefficients> m = new EnumMap<>(CostGroup.class);
-        m.put(CostGroup.CONV, new Coefficients(0.005, 2e-6, 0));
-        m.put(CostGroup.FC, new Coefficients(0, 1e-6, 0));
-        m.put(CostGroup.ACT, new Coefficients(0, 0, 5e-7));
-        return LinearCostModel.of(0.2, m);
+        return new LinearCostModel(0.2, java.util.Map.of("conv", new Coefficients(0.005, 2e-6, 0),
+                "fc", new Coefficients(0, 1e-6, 0), "act", new Coefficients(0, 0, 5e-7)));
     }
 
     @Test
     void calibrationRecoversKnownCoefficientsFromNoisyData() {
         ChainCnnSpace space = ChainCnnSpace.defaults();
         Random r = new Random(4);
-        LayerwiseModel truth = new LayerwiseModel("synthetic", Precision.FP32, truth(), truth());
+        LayerwiseModel truth = new LayerwiseModel("synthetic", Precision.FP32, false, 0, truth(), truth());
         List<Sample> samples = new ArrayList<>();
         for (int n = 0; n < 400; n++) {
             int[] g = new int[space.choices().size()];
@@ -59,12 +56,12 @@ class CalibrationTest {
             int batch = n % 2 == 0 ? 1 : 8;
             double clean = truth.estimate(a, batch).latencyMs();
             double noisy = clean * (1 + 0.02 * r.nextGaussian());
-            samples.add(new Sample(a, batch, noisy, n % 4 == 0));
+            samples.add(Sample.of(a, batch, noisy, n % 4 == 0));
         }
         LinearCostFit.Result fit = LinearCostFit.calibrate(samples, "latency_ms", Precision.FP32, 5, 1);
-        Coefficients conv = fit.model().coefficients(CostGroup.CONV);
+        Coefficients conv = fit.model().coefficients(CostGroup.CONV, CostTerm.LIVE);
         assertEquals(2e-6, conv.perMac(), 2e-6 * 0.05, "conv per-MAC within 5%");
-        assertEquals(1e-6, fit.model().coefficients(CostGroup.FC).perMac(), 1e-6 * 0.10, "fc per-MAC within 10%");
+        assertEquals(1e-6, fit.model().coefficients(CostGroup.FC, CostTerm.LIVE).perMac(), 1e-6 * 0.10, "fc per-MAC within 10%");
         var validation = fit.errors().getFirst();
         assertEquals("validation", validation.rows());
         assertTrue(validation.mapePct() < 3, "held-out error near the 2% noise, got " + validation.mapePct());
@@ -83,7 +80,7 @@ class CalibrationTest {
             }
             // cost that falls with size would need negative coefficients; NNLS must clamp them
             Architecture a = space.decode(Genotype.of(g));
-            samples.add(new Sample(a, 1, 100.0 / (1 + a.macs() / 1e7), false));
+            samples.add(Sample.of(a, 1, 100.0 / (1 + a.macs() / 1e7), false));
         }
         LinearCostModel m = LinearCostFit.calibrate(samples, "latency_ms", Precision.FP32, 3, 1).model();
         assertTrue(m.intercept() >= 0);

@@ -27,7 +27,7 @@ final class BoardsCommand implements Callable<Integer> {
                 continue;
             }
             out.printf(Locale.ROOT, "  form: %s, precision %s%s%n", p.form(), p.precision(),
-                    p.powerW() == null ? "" : String.format(Locale.ROOT, ", board power %.2f W", p.powerW()));
+                    p.staticPowerW() == null ? "" : String.format(Locale.ROOT, ", static power %.2f W", p.staticPowerW()));
             if (p.provenance() != null) {
                 out.printf("  data: %s%n  method: %s%n", String.join("; ", p.provenance().data()),
                         p.provenance().method());

@@ -1,87 +1,101 @@
 package org.edgenas.energy.fit;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.edgenas.arch.Architecture;
-import org.edgenas.arch.LayerCost;
 import org.edgenas.arch.Precision;
 import org.edgenas.energy.profile.Coefficients;
 import org.edgenas.energy.profile.CostGroup;
+import org.edgenas.energy.profile.CostTerm;
 import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.LayerFeatures;
 import org.edgenas.energy.profile.LinearCostModel;
 
 /**
- * Fits a {@link LinearCostModel} to network-level measurements. The model is linear in its coefficients, so each
- * network becomes one row of a design matrix (an intercept, then per {@link CostGroup} the number of layers, their
- * MACs and their bytes over the batch) and the fit is a non-negative least-squares problem ({@link Nnls}), weighted
- * by 1 / measured value so that it minimises relative, not absolute, error. Columns are scaled to unit maximum first.
+ * Fits a {@link LinearCostModel} to measurements. The model is linear in its coefficients, so each measured network
+ * becomes one row of a design matrix (an intercept, then per group and {@link CostTerm} the charged count, MACs and
+ * bytes of {@link LayerFeatures}) and the fit is a non-negative least-squares problem ({@link Nnls}) weighted by
+ * 1 / scale, so that it minimises relative, not absolute, error. Columns are scaled to unit maximum first.
  */
 public final class LinearCostFit {
 
-    /** Number of design-matrix columns: intercept + 3 per group. */
-    public static final int COLUMNS = 1 + 3 * CostGroup.values().length;
+    private static final int TERMS = CostTerm.values().length;
+
+    /** Number of design-matrix columns: intercept + 3 per (group, term). */
+    public static final int COLUMNS = 1 + 3 * TERMS * CostGroup.values().length;
 
     private LinearCostFit() {
     }
 
-    /** The design-matrix row of an architecture at a batch size and precision. */
+    private static int column(CostGroup g, CostTerm t) {
+        return 1 + 3 * (g.ordinal() * TERMS + t.ordinal());
+    }
+
+    /** The design-matrix row of an architecture at a batch size and precision, for an optimising runtime. */
     public static double[] features(Architecture a, int batch, Precision precision) {
+        return features(a, batch, precision, false);
+    }
+
+    /** The design-matrix row of an architecture at a batch size and precision; see {@link LayerFeatures#visit}. */
+    public static double[] features(Architecture a, int batch, Precision precision, boolean eager) {
         double[] f = new double[COLUMNS];
         f[0] = 1;
-        List<LayerCost> costs = a.costs();
-        for (int i = 0; i < costs.size(); i++) {
-            int g = 1 + 3 * CostGroup.of(a.nodes().get(i).layer()).ordinal();
-            LayerCost c = costs.get(i);
-            f[g] += 1;
-            f[g + 1] += (double) c.macs() * batch;
-            f[g + 2] += c.bytes(batch, precision);
-        }
+        LayerFeatures.visit(a, batch, precision, eager, (node, group, term, count, macs, bytes) -> {
+            int c = column(group, term);
+            f[c] += count;
+            f[c + 1] += macs;
+            f[c + 2] += bytes;
+        });
         return f;
     }
 
     /** The model with coefficient vector {@code x} (layout as in {@link #features}). */
     public static LinearCostModel model(double[] x) {
-        EnumMap<CostGroup, Coefficients> m = new EnumMap<>(CostGroup.class);
+        Map<String, Coefficients> m = new TreeMap<>();
         for (CostGroup g : CostGroup.values()) {
-            int i = 1 + 3 * g.ordinal();
-            if (x[i] != 0 || x[i + 1] != 0 || x[i + 2] != 0) {
-                m.put(g, new Coefficients(x[i], x[i + 1], x[i + 2]));
+            for (CostTerm t : CostTerm.values()) {
+                int i = column(g, t);
+                if (x[i] != 0 || x[i + 1] != 0 || x[i + 2] != 0) {
+                    m.put(t.key(g), new Coefficients(x[i], x[i + 1], x[i + 2]));
+                }
             }
         }
-        return LinearCostModel.of(x[0], m);
+        return new LinearCostModel(x[0], m);
     }
 
     /**
-     * Fits the model to every sample given (the caller leaves out validation rows).
+     * Fits the model to every row given (the caller leaves out validation rows).
      *
      * @param rows   design-matrix rows from {@link #features}
-     * @param values measured values, positive
+     * @param values measured values
+     * @param scales positive magnitudes the residuals are relative to
      */
-    public static LinearCostModel fit(List<double[]> rows, double[] values) {
-        if (rows.size() != values.length || rows.isEmpty()) {
-            throw new IllegalArgumentException("need one measured value per row, got " + rows.size() + " rows and "
-                    + values.length + " values");
+    public static LinearCostModel fit(List<double[]> rows, double[] values, double[] scales) {
+        if (rows.size() != values.length || values.length != scales.length || rows.isEmpty()) {
+            throw new IllegalArgumentException("need one value and scale per row, got " + rows.size() + " rows, "
+                    + values.length + " values and " + scales.length + " scales");
         }
-        double[] scale = new double[COLUMNS];
+        double[] colScale = new double[COLUMNS];
         for (double[] r : rows) {
             for (int j = 0; j < COLUMNS; j++) {
-                scale[j] = Math.max(scale[j], Math.abs(r[j]));
+                colScale[j] = Math.max(colScale[j], Math.abs(r[j]));
             }
         }
         double[][] a = new double[rows.size()][COLUMNS];
         double[] b = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            double w = 1 / values[i];
+            double w = 1 / scales[i];
             for (int j = 0; j < COLUMNS; j++) {
-                a[i][j] = scale[j] == 0 ? 0 : rows.get(i)[j] / scale[j] * w;
+                a[i][j] = colScale[j] == 0 ? 0 : rows.get(i)[j] / colScale[j] * w;
             }
             b[i] = values[i] * w;
         }
         double[] x = Nnls.solve(a, b);
         for (int j = 0; j < COLUMNS; j++) {
-            x[j] = scale[j] == 0 ? 0 : x[j] / scale[j];
+            x[j] = colScale[j] == 0 ? 0 : x[j] / colScale[j];
         }
         return model(x);
     }
@@ -90,9 +104,11 @@ public final class LinearCostFit {
     public static double predict(LinearCostModel m, double[] row) {
         double y = m.intercept();
         for (CostGroup g : CostGroup.values()) {
-            int i = 1 + 3 * g.ordinal();
-            Coefficients c = m.coefficients(g);
-            y += c.fixed() * row[i] + c.perMac() * row[i + 1] + c.perByte() * row[i + 2];
+            for (CostTerm t : CostTerm.values()) {
+                int i = column(g, t);
+                Coefficients c = m.coefficients(g, t);
+                y += c.fixed() * row[i] + c.perMac() * row[i + 1] + c.perByte() * row[i + 2];
+            }
         }
         return y;
     }
@@ -108,67 +124,99 @@ public final class LinearCostFit {
 
     /**
      * Fits on the calibration samples and reports error on the validation samples and by k-fold cross-validation
-     * over the calibration samples (folds drawn with {@code seed}).
+     * over the calibration samples (folds drawn with {@code seed}). Errors compare predictions with measured values,
+     * which must then be positive.
      *
      * @param target    name of the predicted quantity, e.g. {@code latency_ms}
      * @param precision precision at which bytes are counted
      */
     public static Result calibrate(List<Sample> samples, String target, Precision precision, int folds, long seed) {
-        List<double[]> calRows = new ArrayList<>();
-        List<Double> calValues = new ArrayList<>();
-        List<double[]> valRows = new ArrayList<>();
-        List<Double> valValues = new ArrayList<>();
-        for (Sample s : samples) {
-            double[] row = features(s.architecture(), s.batch(), precision);
-            (s.validation() ? valRows : calRows).add(row);
-            (s.validation() ? valValues : calValues).add(s.value());
-        }
-        if (calRows.size() < Math.max(folds, 2)) {
+        Split s = Split.of(samples, precision);
+        if (s.cal.size() < Math.max(folds, 2)) {
             throw new IllegalArgumentException("need at least " + Math.max(folds, 2) + " calibration rows to fit "
-                    + target + ", got " + calRows.size());
+                    + target + ", got " + s.cal.size());
         }
-        double[] cal = calValues.stream().mapToDouble(Double::doubleValue).toArray();
-        LinearCostModel model = fit(calRows, cal);
+        LinearCostModel model = fit(s.calRows(), s.values(s.cal), s.scales(s.cal));
         List<FitError> errors = new ArrayList<>();
-        if (valRows.size() >= 2) {
-            double[] predicted = valRows.stream().mapToDouble(r -> predict(model, r)).toArray();
-            errors.add(ErrorStats.of(target, "validation", predicted,
-                    valValues.stream().mapToDouble(Double::doubleValue).toArray()));
+        if (s.val.size() >= 2) {
+            double[] predicted = s.val.stream().mapToDouble(i -> predict(model, s.rows.get(i))).toArray();
+            errors.add(ErrorStats.of(target, "validation", predicted, s.values(s.val)));
         }
         if (folds >= 2) {
-            errors.add(crossValidate(calRows, cal, target, folds, seed));
+            double[] predicted = crossValidate(s.calRows(), s.values(s.cal), s.scales(s.cal), folds, seed);
+            errors.add(ErrorStats.of(target, folds + "-fold-cv", predicted, s.values(s.cal)));
         }
         return new Result(model, errors);
     }
 
-    private static FitError crossValidate(List<double[]> rows, double[] values, String target, int folds, long seed) {
-        int n = rows.size();
-        int[] fold = new int[n];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, new Random(seed));
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % folds;
-        }
-        double[] predicted = new double[n];
+    /**
+     * Out-of-fold predictions: row i predicted by a model fitted on the folds that do not hold it (folds drawn with
+     * {@code seed}).
+     */
+    public static double[] crossValidate(List<double[]> rows, double[] values, double[] scales, int folds, long seed) {
+        int[] fold = folds(rows.size(), folds, seed);
+        double[] predicted = new double[rows.size()];
         for (int f = 0; f < folds; f++) {
             List<double[]> train = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            List<Double> w = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] != f) {
                     train.add(rows.get(i));
                     y.add(values[i]);
+                    w.add(scales[i]);
                 }
             }
-            LinearCostModel m = fit(train, y.stream().mapToDouble(Double::doubleValue).toArray());
-            for (int i = 0; i < n; i++) {
+            LinearCostModel m = fit(train, y.stream().mapToDouble(Double::doubleValue).toArray(),
+                    w.stream().mapToDouble(Double::doubleValue).toArray());
+            for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == f) {
                     predicted[i] = predict(m, rows.get(i));
                 }
             }
         }
-        return ErrorStats.of(target, folds + "-fold-cv", predicted, values);
+        return predicted;
+    }
+
+    /** A fold number in [0, folds) for each of n rows, balanced and shuffled with {@code seed}. */
+    public static int[] folds(int n, int folds, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new Random(seed));
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order.get(i)] = i % folds;
+        }
+        return fold;
+    }
+
+    /** Samples split into calibration and validation rows, with their design-matrix rows. */
+    record Split(List<double[]> rows, List<Sample> samples, List<Integer> cal, List<Integer> val) {
+
+        static Split of(List<Sample> samples, Precision precision) {
+            List<double[]> rows = new ArrayList<>(samples.size());
+            List<Integer> cal = new ArrayList<>();
+            List<Integer> val = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                Sample s = samples.get(i);
+                rows.add(features(s.architecture(), s.batch(), precision));
+                (s.validation() ? val : cal).add(i);
+            }
+            return new Split(rows, samples, cal, val);
+        }
+
+        List<double[]> calRows() {
+            return cal.stream().map(rows::get).toList();
+        }
+
+        double[] values(List<Integer> idx) {
+            return idx.stream().mapToDouble(i -> samples.get(i).value()).toArray();
+        }
+
+        double[] scales(List<Integer> idx) {
+            return idx.stream().mapToDouble(i -> samples.get(i).scale()).toArray();
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class NetworkMeasurements {
                 validation = s.equals("validation");
             }
             try {
-                out.add(new Sample(space.parse(t.text(r, arch)), batch, v, validation));
+                out.add(Sample.of(space.parse(t.text(r, arch)), batch, v, validation));
             } catch (ArchitectureFormatException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }

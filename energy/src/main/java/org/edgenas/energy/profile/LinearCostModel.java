@@ -1,47 +1,47 @@
 package org.edgenas.energy.profile;
 
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A cost (latency in ms, or energy in mJ, per forward pass of a batch) that is linear in per-layer counts:
- * {@code intercept + sum over layers of coefficients(group of layer).cost(MACs, bytes)}. Being linear in its
- * parameters, it can be fitted from whole-network measurements as well as from single-layer sweeps.
+ * A cost (latency in ms, or energy in mJ, per forward pass of a batch) that is linear in per-layer quantities:
+ * {@code intercept + sum over charged quantities (see LayerFeatures) of coefficients(group, term)}. Being linear in
+ * its parameters, it can be fitted from whole-network measurements as well as from single-layer sweeps.
  *
  * @param intercept per-inference cost not attributed to any layer, non-negative
- * @param groups    coefficients by {@link CostGroup#key()}; a group that is absent costs nothing
+ * @param groups    coefficients by key {@code <group>[.const|.dead|.fanout|.fanout_const|.fanout_dead]} (see {@link CostTerm}); absent keys cost nothing
  */
 public record LinearCostModel(double intercept, Map<String, Coefficients> groups) {
 
     public LinearCostModel {
-        if (!(intercept >= 0)) {
+        if (!(intercept >= 0) || Double.isInfinite(intercept)) {
             throw new IllegalArgumentException("intercept must be finite and non-negative, got " + intercept);
         }
         Map<String, Coefficients> copy = new TreeMap<>(groups);
         for (String key : copy.keySet()) {
-            boolean known = false;
-            for (CostGroup g : CostGroup.values()) {
-                known |= g.key().equals(key);
-            }
-            if (!known) {
-                throw new IllegalArgumentException("unknown cost group '" + key + "'; allowed: conv, fc, pool, norm,"
-                        + " act, add, zero, identity");
+            if (!known(key)) {
+                throw new IllegalArgumentException("unknown cost key '" + key + "'; allowed: a group (conv, fc, pool,"
+                        + " norm, act, add, zero, identity), optionally followed by .const, .dead, .fanout, .fanout_const or .fanout_dead");
             }
         }
-        groups = java.util.Collections.unmodifiableMap(copy);
+        groups = Collections.unmodifiableMap(copy);
     }
 
-    /** A model from coefficients by group. */
-    public static LinearCostModel of(double intercept, EnumMap<CostGroup, Coefficients> byGroup) {
-        Map<String, Coefficients> m = new TreeMap<>();
-        byGroup.forEach((g, c) -> m.put(g.key(), c));
-        return new LinearCostModel(intercept, m);
+    private static boolean known(String key) {
+        for (CostGroup g : CostGroup.values()) {
+            for (CostTerm t : CostTerm.values()) {
+                if (t.key(g).equals(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
-    /** The coefficients of a group ({@link Coefficients#ZERO} when absent). */
-    public Coefficients coefficients(CostGroup group) {
-        return groups.getOrDefault(group.key(), Coefficients.ZERO);
+    /** The coefficients of a group and term ({@link Coefficients#ZERO} when absent). */
+    public Coefficients coefficients(CostGroup group, CostTerm term) {
+        return groups.getOrDefault(term.key(group), Coefficients.ZERO);
     }
 
     /** This model with every coefficient multiplied by {@code factor}. */

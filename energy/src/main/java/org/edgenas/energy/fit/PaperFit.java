@@ -1,0 +1,110 @@
+package org.edgenas.energy.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.PaperCoefficients;
+
+/**
+ * Fits the {@code paper} form to single-layer sweeps of total energy: gamma on the fc sweep; for each candidate kernel
+ * dependence f, alpha and beta on the conv sweep (non-negative least squares on columns MACs and MACs x f(K), weighted
+ * by 1 / energy), keeping the f with the lowest cross-validated MAPE.
+ */
+public final class PaperFit {
+
+    private PaperFit() {
+    }
+
+    /**
+     * The chosen coefficients and the cross-validated error of every candidate (target {@code energy_mj}, rows
+     * {@code conv <f> k-fold-cv}, and {@code fc k-fold-cv}).
+     */
+    public record Result(PaperCoefficients coefficients, List<FitError> errors) {
+    }
+
+    public static Result fit(List<LayerMeasurements.Row> conv, List<LayerMeasurements.Row> fc, int folds, long seed) {
+        List<FitError> errors = new ArrayList<>();
+        double gamma = 0;
+        if (fc.size() >= folds) {
+            double[][] a = new double[fc.size()][];
+            double[] y = new double[fc.size()];
+            for (int i = 0; i < fc.size(); i++) {
+                a[i] = new double[] {fc.get(i).architecture().macs() * (double) fc.get(i).batch()};
+                y[i] = fc.get(i).energyTotalMj();
+            }
+            gamma = solve(a, y)[0];
+            errors.add(ErrorStats.of("energy_mj", "fc " + folds + "-fold-cv", crossValidate(a, y, folds, seed), y));
+        }
+        String best = null;
+        double bestMape = Double.POSITIVE_INFINITY;
+        double[] bestCoef = {0, 0};
+        for (String f : PaperCoefficients.KERNEL_DEPENDENCES) {
+            double[][] a = new double[conv.size()][];
+            double[] y = new double[conv.size()];
+            for (int i = 0; i < conv.size(); i++) {
+                LayerMeasurements.Row r = conv.get(i);
+                double macs = r.architecture().macs() * (double) r.batch();
+                a[i] = new double[] {macs, macs * PaperCoefficients.f(f, r.kernels())};
+                y[i] = r.energyTotalMj();
+            }
+            FitError e = ErrorStats.of("energy_mj", "conv " + f + " " + folds + "-fold-cv",
+                    crossValidate(a, y, folds, seed), y);
+            errors.add(e);
+            if (e.mapePct() < bestMape) {
+                bestMape = e.mapePct();
+                best = f;
+                bestCoef = solve(a, y);
+            }
+        }
+        return new Result(new PaperCoefficients(gamma, bestCoef[0], bestCoef[1], best), errors);
+    }
+
+    private static double[] solve(double[][] a, double[] y) {
+        int m = a[0].length;
+        double[] scale = new double[m];
+        for (double[] row : a) {
+            for (int j = 0; j < m; j++) {
+                scale[j] = Math.max(scale[j], Math.abs(row[j]));
+            }
+        }
+        double[][] w = new double[a.length][m];
+        double[] b = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < m; j++) {
+                w[i][j] = scale[j] == 0 ? 0 : a[i][j] / scale[j] / y[i];
+            }
+            b[i] = 1;
+        }
+        double[] x = Nnls.solve(w, b);
+        for (int j = 0; j < m; j++) {
+            x[j] = scale[j] == 0 ? 0 : x[j] / scale[j];
+        }
+        return x;
+    }
+
+    private static double[] crossValidate(double[][] a, double[] y, int folds, long seed) {
+        int[] fold = LinearCostFit.folds(y.length, folds, seed);
+        double[] predicted = new double[y.length];
+        for (int f = 0; f < folds; f++) {
+            List<double[]> ta = new ArrayList<>();
+            List<Double> ty = new ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] != f) {
+                    ta.add(a[i]);
+                    ty.add(y[i]);
+                }
+            }
+            double[] x = solve(ta.toArray(double[][]::new), ty.stream().mapToDouble(Double::doubleValue).toArray());
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] == f) {
+                    double p = 0;
+                    for (int j = 0; j < x.length; j++) {
+                        p += x[j] * a[i][j];
+                    }
+                    predicted[i] = p;
+                }
+            }
+        }
+        return predicted;
+    }
+}
