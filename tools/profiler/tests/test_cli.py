@@ -6,9 +6,11 @@ import glob
 import io
 import os
 import tempfile
+import time
 import unittest
 
-from edgenas_profiler import cli
+from edgenas_profiler import cli, jetson
+from edgenas_profiler.meters import SampledMeter
 from fixtures import write_json
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -70,6 +72,35 @@ class CliTest(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn("needs PyTorch", err)
         self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "out")))
+
+
+    def test_ina3221_backend_on_a_simulated_sysfs_tree_measures_energy(self):
+        dev = os.path.join(self.tmp.name, "bus/i2c/drivers/ina3221x/7-0040/iio:device0")
+        os.makedirs(dev)
+        for ch, (name, mw) in enumerate([("VDD_IN", 4000), ("VDD_SOC", 1000)]):
+            with open(os.path.join(dev, "rail_name_%d" % ch), "w") as f:
+                f.write(name + "\n")
+            with open(os.path.join(dev, "in_power%d_input" % ch), "w") as f:
+                f.write("%d\n" % mw)
+        backend = {"name": "ina3221", "rails": None, "sysfs_root": self.tmp.name, "sample_hz": 500.0,
+                   "rail_files": None}
+        meter, info = cli.open_backend(backend, "Xavier")
+        self.assertIsInstance(meter, SampledMeter)
+        self.assertEqual(info["gpu"], "Xavier")
+        meter.open()
+        try:
+            a = meter.mark()
+            time.sleep(0.05)
+            b = meter.mark()
+            # VDD_IN only, a constant 4 W
+            self.assertAlmostEqual(meter.energy_mj(a, b), 4.0 * (b.t - a.t) * 1000.0, places=6)
+            self.assertEqual(meter.describe()["rails"][0]["name"], "VDD_IN")
+        finally:
+            meter.close()
+        backend["rails"] = ["VDD_GPU"]
+        with self.assertRaises(jetson.RailError) as e:
+            cli.open_backend(backend, "Xavier")
+        self.assertIn("rails found: VDD_IN, VDD_SOC", str(e.exception))
 
 
 class CompatibilityTest(unittest.TestCase):

@@ -271,5 +271,34 @@ class TegrastatsTest(unittest.TestCase):
         self.assertNotIn("RAM", values)
 
 
+    def test_tegrastats_process_feeds_the_board_input_rail(self):
+        # a stand-in for tegrastats that prints a JetPack 5 line every interval
+        with tempfile.TemporaryDirectory() as d:
+            script = os.path.join(d, "tegrastats")
+            write(script, "#!/usr/bin/env python3\n"
+                          "import sys, time\n"
+                          "assert sys.argv[1] == '--interval'\n"
+                          "while True:\n"
+                          "    print('RAM 1/2MB VDD_IN 5345mW/5000mW VDD_SOC 1200mW/1200mW', flush=True)\n"
+                          "    time.sleep(int(sys.argv[2]) / 1000)")
+            os.chmod(script, 0o755)
+            source = jetson.TegrastatsSource(None, 5, script)
+            try:
+                self.assertAlmostEqual(source.next_w(), 5.345)
+                self.assertEqual(source.rails, ["VDD_IN"])
+            finally:
+                source.close()
+            source = jetson.TegrastatsSource(["VDD_IN", "VDD_SOC"], 5, script)
+            try:
+                self.assertAlmostEqual(source.next_w(), 6.545)
+            finally:
+                source.close()
+
+    def test_missing_tegrastats_is_a_clear_error(self):
+        with self.assertRaises(jetson.RailError) as e:
+            jetson.TegrastatsSource(None, 20, "/nonexistent/tegrastats")
+        self.assertIn("'/nonexistent/tegrastats' not found", str(e.exception))
+
+
 if __name__ == "__main__":
     unittest.main()
