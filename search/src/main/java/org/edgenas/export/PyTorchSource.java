@@ -45,7 +45,7 @@ public final class PyTorchSource {
             "named_buffers", "children", "named_children", "modules", "named_modules", "zero_grad", "register_buffer",
             "register_parameter", "add_module", "register_module", "get_submodule", "get_parameter", "get_buffer",
             "extra_repr", "requires_grad_", "share_memory", "dump_patches", "call_super_init", "bfloat16", "ipu",
-            "xpu", "mtia", "to_empty", "compile", "x", "torch", "nn", "self", "super");
+            "xpu", "mtia", "to_empty", "compile");
 
     private PyTorchSource() {
     }
@@ -119,7 +119,12 @@ public final class PyTorchSource {
         return flat ? Long.toString(s.elements()) : s.channels() + ", " + s.height() + ", " + s.width();
     }
 
-    /** Python attribute names of the nodes, unique, valid identifiers, none reserved. */
+    /**
+     * Python attribute names of the nodes: the node name with every character other than letters, digits and
+     * {@code _} replaced by {@code _}; prefixed with {@code layer_} if it would start with a digit; suffixed with
+     * {@code _} if it is a keyword, an {@code nn.Module} member or starts with {@code __}; suffixed with
+     * {@code _<index>} if still taken.
+     */
     static List<String> attributeNames(Architecture a) {
         List<String> names = new ArrayList<>(a.nodes().size());
         Set<String> used = new HashSet<>();
@@ -128,7 +133,7 @@ public final class PyTorchSource {
             if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
                 s = "layer_" + s;
             }
-            if (RESERVED.contains(s) || s.matches("y\\d+") || s.startsWith("__")) {
+            if (RESERVED.contains(s) || s.startsWith("__")) {
                 s = s + "_";
             }
             if (!used.add(s)) {
