@@ -30,7 +30,7 @@ import itertools
 import json
 import os
 import random
-from typing import NamedTuple, Optional, Tuple
+from typing import NamedTuple, Tuple
 
 from . import netspec
 

@@ -64,6 +64,8 @@ def build_network(spec, torch):
     shapes.update({n.index: n.output_shape for n in spec.nodes})
 
     class SpecNetwork(nn.Module):
+        """The spec's graph as a module: one submodule per layer with state, keyed "n<index>"."""
+
         def __init__(self):
             super().__init__()
             self.layers = nn.ModuleDict()

@@ -68,6 +68,8 @@ def randn(*shape, **kwargs):
 
 
 class _NoGrad:
+    """A context manager that does nothing (no gradients to switch off)."""
+
     def __enter__(self):
         return self
 
@@ -83,6 +85,8 @@ inference_mode = no_grad
 
 
 class device:
+    """A device name and its type (cpu, cuda)."""
+
     def __init__(self, name):
         self.type = name.split(":")[0]
         self.name = name
@@ -146,6 +150,8 @@ class Module:
 
 
 class ModuleDict(Module):
+    """Modules by name, registered as children."""
+
     def __setitem__(self, key, module):
         if "." in key:
             raise KeyError("module name can't contain \".\"")
@@ -169,6 +175,8 @@ def _need(t, rank, what):
 
 
 class Conv2d(Module):
+    """Checks channels and rank; output size (H + 2p - k) // s + 1; weight and optional bias."""
+
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, groups=1, bias=True):
         super().__init__()
         self.args = (in_channels, out_channels, kernel_size, stride, padding, groups, bias)
@@ -185,6 +193,8 @@ class Conv2d(Module):
 
 
 class Linear(Module):
+    """Checks the last dimension; weight and optional bias."""
+
     def __init__(self, in_features, out_features, bias=True):
         super().__init__()
         self.args = (in_features, out_features, bias)
@@ -199,6 +209,8 @@ class Linear(Module):
 
 
 class BatchNorm2d(Module):
+    """Checks channels and rank; scale and shift."""
+
     def __init__(self, num_features):
         super().__init__()
         self.args = (num_features,)
@@ -212,6 +224,8 @@ class BatchNorm2d(Module):
 
 
 class _Pool(Module):
+    """A pooling window: output size (H + 2p - k) // s + 1, channels kept."""
+
     def __init__(self, kernel_size, stride=None, padding=0, count_include_pad=True):
         super().__init__()
         self.args = (kernel_size, stride or kernel_size, padding, count_include_pad)
@@ -223,15 +237,19 @@ class _Pool(Module):
 
 
 class AvgPool2d(_Pool):
-    pass
+    """Average pooling (shape only)."""
 
 
 class MaxPool2d(_Pool):
+    """Max pooling (shape only)."""
+
     def __init__(self, kernel_size, stride=None, padding=0):
         super().__init__(kernel_size, stride, padding)
 
 
 class AdaptiveAvgPool2d(Module):
+    """Pools to output_size x output_size."""
+
     def __init__(self, output_size):
         super().__init__()
         self.args = (output_size,)
@@ -242,11 +260,15 @@ class AdaptiveAvgPool2d(Module):
 
 
 class ReLU(Module):
+    """Keeps the shape."""
+
     def forward(self, x):
         return Tensor(x.shape)
 
 
 class Identity(Module):
+    """Returns its input."""
+
     def forward(self, x):
         return x
 

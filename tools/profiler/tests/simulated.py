@@ -55,6 +55,8 @@ def batch_plus_one_ms(task):
 
 
 class FakeWorkload:
+    """A workload whose forward passes each take a fixed time on the simulated board."""
+
     def __init__(self, board, seconds):
         self.board = board
         self.seconds = seconds

@@ -24,6 +24,7 @@ def run(argv):
 
 
 class CliTest(unittest.TestCase):
+    """The command line on sweep files, without PyTorch or sensors."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -104,6 +105,7 @@ class CliTest(unittest.TestCase):
 
 
 class CompatibilityTest(unittest.TestCase):
+    """The sources stay runnable on the Python of JetPack 4."""
 
     def test_sources_parse_as_python_3_6(self):
         # JetPack 4 boards (TX2, Nano, Xavier NX on L4T R32) ship Python 3.6

@@ -26,6 +26,7 @@ def rows(path):
 
 
 class DriverTest(unittest.TestCase):
+    """Sweeps on the simulated board, whose energies and latencies are known."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

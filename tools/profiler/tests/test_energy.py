@@ -8,6 +8,7 @@ from edgenas_profiler.energy import (MeasurementError, counter_difference_mj, dy
 
 
 class IntegrateTest(unittest.TestCase):
+    """Trapezoid integration of power samples."""
 
     def test_trapezoid_with_interpolated_window_ends(self):
         # power 10 W at 0 s, 20 W at 1 s and 2 s, 10 W at 3 s; window 0.5..2.5 s.
@@ -38,6 +39,7 @@ class IntegrateTest(unittest.TestCase):
 
 
 class CounterAndIdleTest(unittest.TestCase):
+    """Counter differencing, mean power and idle subtraction."""
 
     def test_counter_difference(self):
         self.assertEqual(counter_difference_mj(123456, 125956), 2500.0)
@@ -62,6 +64,7 @@ class CounterAndIdleTest(unittest.TestCase):
 
 
 class StatisticsTest(unittest.TestCase):
+    """Median and spread of repetitions."""
 
     def test_median_odd_and_even(self):
         self.assertEqual(median([3.0, 1.0, 2.0]), 2.0)

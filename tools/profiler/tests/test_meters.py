@@ -25,6 +25,7 @@ class FakeClock:
 
 
 class UpdatePeriodTest(unittest.TestCase):
+    """Measuring how often a sensor updates."""
 
     def test_counter_updated_every_20_ms(self):
         clock = FakeClock()
@@ -42,7 +43,7 @@ class FakePynvml:
     """The pynvml functions the profiler calls, over a simulated GPU drawing a constant power."""
 
     class NVMLError(Exception):
-        pass
+        """The stand-in of pynvml.NVMLError."""
 
     NVML_CLOCK_SM = 1
     NVML_CLOCK_MEM = 2
@@ -93,6 +94,7 @@ class FakePynvml:
 
 
 class NvmlTest(unittest.TestCase):
+    """The NVML backend through a stand-in pynvml."""
 
     def test_counter_meter_differences_the_total_energy_counter(self):
         clock = FakeClock()
@@ -132,6 +134,7 @@ class NvmlTest(unittest.TestCase):
 
 
 class SampledMeterTest(unittest.TestCase):
+    """Power sampled in a real thread."""
 
     def test_constant_power_sampled_in_a_thread(self):
         # 5 W sampled every 2 ms of real time: the integral over any covered window is 5 W x its length exactly
@@ -173,6 +176,7 @@ def write(path, text):
 
 
 class RailDiscoveryTest(unittest.TestCase):
+    """INA3221 rails in simulated sysfs trees of both kernel layouts."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -248,6 +252,7 @@ class RailDiscoveryTest(unittest.TestCase):
 
 
 class TegrastatsTest(unittest.TestCase):
+    """tegrastats output of JetPack 4 and 5 boards."""
 
     def test_jetpack4_xavier_nx_line(self):
         line = ("RAM 2232/7772MB (lfb 1022x4MB) SWAP 0/3886MB (cached 0MB) CPU [2%@1190,1%@1190,off,off,off,off] "

@@ -9,6 +9,7 @@ from fixtures import chain_k3n8s1, modified, residual_cell, write_json
 
 
 class NetspecTest(unittest.TestCase):
+    """Loading and checking network specs."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

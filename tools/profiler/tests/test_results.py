@@ -17,6 +17,7 @@ def header(path):
 
 
 class SchemaTest(unittest.TestCase):
+    """Column names of the result files."""
 
     def test_layer_schemas_are_the_reference_headers(self):
         self.assertEqual(SCHEMAS["conv"], ("batch", "in_hw", "in_ch", "kernel", "kernels", "stride", "macs", "iters",
@@ -41,6 +42,7 @@ class SchemaTest(unittest.TestCase):
 
 
 class ResultFileTest(unittest.TestCase):
+    """Appending, resuming and repairing result files."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

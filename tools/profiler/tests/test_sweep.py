@@ -13,6 +13,7 @@ BASE = {"backend": {"name": "nvml"}, "shuffle": False}
 
 
 class SweepTest(unittest.TestCase):
+    """Sweep files: rows and errors."""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

@@ -20,6 +20,7 @@ def count_params(module):
 
 
 class BuildNetworkTest(unittest.TestCase):
+    """Networks rebuilt from specs, on the shape-only PyTorch."""
 
     def test_chain_network_has_the_hand_counted_parameters_and_output(self):
         net = workloads.build_network(load(chain_k3n8s1()), fake_torch)
@@ -59,6 +60,7 @@ class BuildNetworkTest(unittest.TestCase):
 
 
 class RunnerTest(unittest.TestCase):
+    """Layer and network workloads of sweep rows."""
 
     def setUp(self):
         self.runner = workloads.TorchRunner("cpu", "fp32", seed=5, torch=fake_torch)
