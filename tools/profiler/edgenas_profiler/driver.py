@@ -133,6 +133,9 @@ def _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, cloc
             "warm-up and %d windows" % (meta["meter"].get("sensor", meta["backend"]), meter.period_s(),
                                         measurer.window_s(), measurer.resolution_pct(), sweep.method.warmup_s,
                                         sweep.method.repetitions))
+        if "sensor_update_period_s" in meta["meter"] and meta["meter"]["sensor_update_period_s"] is None:
+            log("warning: the power reading did not change over the first samples; check that the sensor updates "
+                "(a stuck reading makes every dynamic energy 0)")
         idle = _idle(measurer, session, meta, log)
         last_idle = clock()
         for i, task in enumerate(todo, start=1):

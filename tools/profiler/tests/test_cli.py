@@ -96,6 +96,7 @@ class CliTest(unittest.TestCase):
             # VDD_IN only, a constant 4 W
             self.assertAlmostEqual(meter.energy_mj(a, b), 4.0 * (b.t - a.t) * 1000.0, places=6)
             self.assertEqual(meter.describe()["rails"][0]["name"], "VDD_IN")
+            self.assertIsNone(meter.describe()["sensor_update_period_s"], "a constant file never updates")
         finally:
             meter.close()
         backend["rails"] = ["VDD_GPU"]

@@ -175,5 +175,15 @@ class DriverTest(unittest.TestCase):
         self.assertTrue(self.meta()["sessions"][0]["status"].startswith("stopped: MeasurementError"))
 
 
+    def test_a_sampled_sensor_that_never_changes_is_warned_about(self):
+        board = FakeBoard()
+        meter = board.meter()
+        describe = meter.describe
+        meter.describe = lambda: dict(describe(), sensor_update_period_s=None)
+        driver.run(make_sweep(TASKS[:1]), self.out, meter, FakeRunner(board), log=self.log.append,
+                   clock=board.clock, sleep=board.sleep)
+        self.assertTrue(any(line.startswith("warning: the power reading did not change") for line in self.log))
+
+
 if __name__ == "__main__":
     unittest.main()
