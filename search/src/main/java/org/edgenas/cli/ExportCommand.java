@@ -1,0 +1,128 @@
+package org.edgenas.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.experiment.ConfigFile;
+import org.edgenas.export.ExportedNetwork;
+import org.edgenas.export.NetworkJson;
+import org.edgenas.export.PyTorchSource;
+import org.edgenas.report.RunWriter;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.SearchSpaceProvider;
+import org.edgenas.space.SearchSpaces;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas export}: writes architectures as a self-contained PyTorch {@code nn.Module} source file
+ * ({@link PyTorchSource}) or as the JSON spec the on-board profiler rebuilds ({@link NetworkJson}). The space comes
+ * from {@code --space} (default settings) or from a run directory's {@code run.json} ({@code config.space}, with the
+ * run's settings).
+ */
+@Command(name = "export", description = "Write an architecture as a self-contained PyTorch nn.Module source file "
+        + "(--format pytorch) or as a JSON spec for the on-board profiler (--format json; several architectures "
+        + "with --input).")
+final class ExportCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { pytorch, json }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--space", paramLabel = "SPACE", description = "search space, default settings (or give --run)")
+    String space;
+
+    @Option(names = "--run", paramLabel = "DIR", description = "a run directory: take the space and its settings "
+            + "from its run.json")
+    Path run;
+
+    @ArgGroup(multiplicity = "1")
+    EstimateCommand.Archs archs;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES}")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "file to write (default: standard output)")
+    Path output;
+
+    @Override
+    public Integer call() {
+        ExportedSpace s = resolveSpace();
+        List<String> strings = archs.list();
+        if (format == Format.pytorch && strings.size() != 1) {
+            throw new ConfigException("--format pytorch writes one network, but " + archs.input + " holds "
+                    + strings.size() + " architectures; give one with --arch, or use --format json for several");
+        }
+        List<ExportedNetwork> networks = new ArrayList<>(strings.size());
+        for (String a : strings) {
+            networks.add(ExportedNetwork.of(s.name(), s.settings(), s.space().parse(a)));
+        }
+        String generatedBy = "edgenas " + RunWriter.version();
+        String text = switch (format) {
+            case pytorch -> PyTorchSource.of(networks.getFirst(), generatedBy, command());
+            case json -> networks.size() == 1 && archs.arch != null
+                    ? NetworkJson.network(networks.getFirst(), generatedBy)
+                    : NetworkJson.networks(networks, generatedBy);
+        };
+        Output.write(text, output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** A configured space with its name and the settings it was configured by. */
+    private record ExportedSpace(String name, Map<String, Object> settings, SearchSpace space) {
+    }
+
+    private ExportedSpace resolveSpace() {
+        if (run == null) {
+            if (space == null) {
+                throw new ConfigException("give --space SPACE, or --run DIR to take the space from a run's run.json");
+            }
+            return new ExportedSpace(space, Map.of(), SearchSpaces.create(space, Parameters.empty()));
+        }
+        Path file = run.resolve("run.json");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(run + ": not a run directory (no run.json in it)");
+        }
+        Parameters top = ConfigFile.read(file);
+        if (!top.has("config")) {
+            throw top.error("config", "missing; run.json records the run's resolved config under 'config'");
+        }
+        Parameters config = top.section("config");
+        if (!config.has("space")) {
+            throw config.error("space", "missing; run.json records the search space under 'config.space'");
+        }
+        Parameters section = config.section("space");
+        Map<String, SearchSpaceProvider> providers = SearchSpaces.providers();
+        String name = section.choice("name", null, providers.keySet());
+        if (name == null) {
+            throw section.error("name", "missing; available: " + String.join(", ", providers.keySet()));
+        }
+        if (space != null && !space.equals(name)) {
+            throw new ConfigException("--space " + space + " disagrees with " + file + ", whose space is '" + name
+                    + "'; leave out --space to use the run's");
+        }
+        SearchSpace s = providers.get(name).create(section);
+        section.requireNoUnknownKeys();
+        Map<String, Object> settings = section.asMap();
+        settings.remove("name");
+        return new ExportedSpace(name, settings, s);
+    }
+
+    /** This invocation as a shell command line, arguments quoted where the shell would need it. */
+    private String command() {
+        StringBuilder sb = new StringBuilder("./nas");
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./=:,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
+    }
+}

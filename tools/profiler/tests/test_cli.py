@@ -1,0 +1,123 @@
+"""The command line: plan mode, bad input exits 2 with the message, and Python 3.6 compatibility of the sources."""
+
+import ast
+import contextlib
+import glob
+import io
+import os
+import tempfile
+import time
+import unittest
+
+from edgenas_profiler import cli, jetson
+from edgenas_profiler.meters import SampledMeter
+from fixtures import write_json
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(argv)
+    return status, out.getvalue(), err.getvalue()
+
+
+class CliTest(unittest.TestCase):
+    """The command line on sweep files, without PyTorch or sensors."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.sweep = os.path.join(self.tmp.name, "s.json")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_plan_counts_rows_per_file_and_bounds_the_duration(self):
+        write_json(self.sweep, {"backend": {"name": "nvml"}, "method": {"warmup_s": 1, "window_s": 0.5,
+                                                                          "repetitions": 2, "idle_s": 5,
+                                                                          "settle_s": 5},
+                                "conv": {"grids": [{"batch": [1, 32], "in_hw": [8], "in_ch": [3], "kernel": [3],
+                                                    "kernels": [8, 16, 32]}]},
+                                "fc": {"grids": [{"batch": [1], "in_features": [64], "out_features": [10]}]}})
+        status, out, _ = run([self.sweep, "--plan"])
+        self.assertEqual(status, 0)
+        self.assertIn("conv.csv                          6 rows", out)
+        self.assertIn("fc.csv                            1 rows", out)
+        # 7 rows x (1 s + 2 x 0.5 s) + 2 x (5 + 5) s of idle = 34 s
+        self.assertIn("at least 0.6 min", out)
+
+    def test_bad_sweep_exits_2_with_the_message(self):
+        write_json(self.sweep, {"backend": {"name": "nvml"}, "fc": {"grids": [{"batch": [0]}]}})
+        status, out, err = run([self.sweep, "--out", os.path.join(self.tmp.name, "out")])
+        self.assertEqual(status, 2)
+        self.assertIn("error: %s: fc.grids[0].batch: element 0: expected an integer >= 1, got 0" % self.sweep, err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "out")))
+
+    def test_out_is_required_to_measure(self):
+        write_json(self.sweep, {"backend": {"name": "nvml"},
+                                "fc": {"grids": [{"batch": [1], "in_features": [8], "out_features": [8]}]}})
+        status, _, err = run([self.sweep])
+        self.assertEqual(status, 2)
+        self.assertIn("give --out DIR", err)
+
+    def test_missing_pytorch_is_a_setup_error(self):
+        try:
+            import torch  # noqa: F401
+            self.skipTest("PyTorch is installed here")
+        except ImportError:
+            pass
+        write_json(self.sweep, {"backend": {"name": "nvml"},
+                                "fc": {"grids": [{"batch": [1], "in_features": [8], "out_features": [8]}]}})
+        status, _, err = run([self.sweep, "--out", os.path.join(self.tmp.name, "out")])
+        self.assertEqual(status, 2)
+        self.assertIn("needs PyTorch", err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "out")))
+
+
+    def test_ina3221_backend_on_a_simulated_sysfs_tree_measures_energy(self):
+        dev = os.path.join(self.tmp.name, "bus/i2c/drivers/ina3221x/7-0040/iio:device0")
+        os.makedirs(dev)
+        for ch, (name, mw) in enumerate([("VDD_IN", 4000), ("VDD_SOC", 1000)]):
+            with open(os.path.join(dev, "rail_name_%d" % ch), "w") as f:
+                f.write(name + "\n")
+            with open(os.path.join(dev, "in_power%d_input" % ch), "w") as f:
+                f.write("%d\n" % mw)
+        backend = {"name": "ina3221", "rails": None, "sysfs_root": self.tmp.name, "sample_hz": 500.0,
+                   "rail_files": None}
+        meter, info = cli.open_backend(backend, "Xavier")
+        self.assertIsInstance(meter, SampledMeter)
+        self.assertEqual(info["gpu"], "Xavier")
+        meter.open()
+        try:
+            a = meter.mark()
+            time.sleep(0.05)
+            b = meter.mark()
+            # VDD_IN only, a constant 4 W
+            self.assertAlmostEqual(meter.energy_mj(a, b), 4.0 * (b.t - a.t) * 1000.0, places=6)
+            self.assertEqual(meter.describe()["rails"][0]["name"], "VDD_IN")
+            self.assertIsNone(meter.describe()["sensor_update_period_s"], "a constant file never updates")
+        finally:
+            meter.close()
+        backend["rails"] = ["VDD_GPU"]
+        with self.assertRaises(jetson.RailError) as e:
+            cli.open_backend(backend, "Xavier")
+        self.assertIn("rails found: VDD_IN, VDD_SOC", str(e.exception))
+
+
+class CompatibilityTest(unittest.TestCase):
+    """The sources stay runnable on the Python of JetPack 4."""
+
+    def test_sources_parse_as_python_3_6(self):
+        # JetPack 4 boards (TX2, Nano, Xavier NX on L4T R32) ship Python 3.6
+        root = os.path.dirname(HERE)
+        files = glob.glob(os.path.join(root, "edgenas_profiler", "*.py")) + glob.glob(os.path.join(HERE, "*.py"))
+        files.append(os.path.join(root, "profile_board.py"))
+        for path in files:
+            with open(path) as f:
+                with self.subTest(path=os.path.basename(path)):
+                    ast.parse(f.read(), path, feature_version=(3, 6))
+
+
+if __name__ == "__main__":
+    unittest.main()
