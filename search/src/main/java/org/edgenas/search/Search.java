@@ -17,8 +17,6 @@ import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.ToIntFunction;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -39,29 +37,28 @@ public final class Search {
     private Search() {
     }
 
-    /** Runs the search and returns every evaluation and the front. */
+    /** Runs the search, evaluating on {@code settings.threads()} local threads. */
     public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener) {
+        try (LocalEvaluator local = new LocalEvaluator(problem, settings.threads())) {
+            return run(problem, settings, listener, local);
+        }
+    }
+
+    /** Runs the search, evaluating candidates with {@code evaluator}, and returns every evaluation and the front. */
+    public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener,
+                                   CandidateEvaluator evaluator) {
         long start = System.nanoTime();
         long spaceSize = problem.space().size();
         int budget = spaceSize > 0 ? (int) Math.min(settings.maxEvaluations(), spaceSize) : settings.maxEvaluations();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "edgenas-eval");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            EvaluationLog log = new EvaluationLog(problem, pool, budget);
-            int generations = switch (settings.algorithm()) {
-                case "nsga2" -> nsga2(problem, settings, log, budget, listener, start);
-                case "random" -> random(problem, settings, log, budget, listener, start);
-                default -> throw new AssertionError(settings.algorithm());
-            };
-            List<Evaluation> evaluated = log.evaluated();
-            return new SearchResult(evaluated, Pareto.front(evaluated, problem.objectives()), generations,
-                    (System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
+        EvaluationLog log = new EvaluationLog(problem, evaluator, budget);
+        int generations = switch (settings.algorithm()) {
+            case "nsga2" -> nsga2(problem, settings, log, budget, listener, start);
+            case "random" -> random(problem, settings, log, budget, listener, start);
+            default -> throw new AssertionError(settings.algorithm());
+        };
+        List<Evaluation> evaluated = log.evaluated();
+        return new SearchResult(evaluated, Pareto.front(evaluated, problem.objectives()), generations,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void tell(SearchListener listener, Problem problem, EvaluationLog log, int generation, int budget,
