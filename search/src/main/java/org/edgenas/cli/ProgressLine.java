@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.edgenas.search.SearchListener;
 
 /**
- * Prints a search's progress to a stream, at most once a second and at the end: generation, evaluations against
- * the budget, evaluation rate, estimated time left and the current front size.
+ * Prints a search's progress as lines (for logs and pipes), at most once a second and at the end: generation,
+ * evaluations against the budget, evaluation rate, estimated time left, front size and hypervolume.
  */
 final class ProgressLine implements SearchListener {
 
@@ -18,21 +18,27 @@ final class ProgressLine implements SearchListener {
     }
 
     @Override
-    public void generation(int generation, int evaluations, int budget, int frontSize, double seconds) {
-        boolean done = evaluations >= budget;
-        if (!done && lastPrint >= 0 && seconds - lastPrint < 1.0) {
+    public void progress(Progress p) {
+        boolean done = p.evaluations() >= p.budget();
+        if (!done && lastPrint >= 0 && p.seconds() - lastPrint < 1.0) {
             return;
         }
-        lastPrint = seconds;
-        double rate = seconds > 0 ? evaluations / seconds : 0;
-        double eta = rate > 0 ? (budget - evaluations) / rate : Double.NaN;
-        out.printf(Locale.ROOT, "gen %4d | evals %6d/%d (%3.0f%%) | %8.1f evals/s | ETA %s | front %d%n", generation,
-                evaluations, budget, 100.0 * evaluations / budget, rate, Double.isNaN(eta) ? "?" : format(eta),
-                frontSize);
+        lastPrint = p.seconds();
+        out.println(format(p));
         out.flush();
     }
 
-    private static String format(double s) {
+    /** One line describing {@code p}. */
+    static String format(Progress p) {
+        double rate = p.seconds() > 0 ? p.evaluations() / p.seconds() : 0;
+        double eta = rate > 0 ? (p.budget() - p.evaluations()) / rate : Double.NaN;
+        return String.format(Locale.ROOT, "gen %4d | evals %6d/%d (%3.0f%%) | %8.1f evals/s | ETA %s | front %d | "
+                        + "HV %s", p.generation(), p.evaluations(), p.budget(), 100.0 * p.evaluations() / p.budget(),
+                rate, Double.isNaN(eta) ? "?" : seconds(eta), p.frontSize(),
+                Double.isNaN(p.hypervolume()) ? "-" : String.format(Locale.ROOT, "%.4f", p.hypervolume()));
+    }
+
+    private static String seconds(double s) {
         return s < 90 ? String.format(Locale.ROOT, "%.1fs", s) : String.format(Locale.ROOT, "%.1fmin", s / 60);
     }
 }

@@ -36,8 +36,11 @@ final class RunCommand implements Callable<Integer> {
             + "results do not depend on it)")
     Integer threads;
 
-    @Option(names = "--quiet", description = "no progress lines")
+    @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
+
+    @Option(names = "--exhaustive", description = "evaluate every architecture of the (finite) space: the true front")
+    boolean exhaustive;
 
     @Override
     public Integer call() {
@@ -51,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null) {
             e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withThreads(threads), e.resolved());
         }
+        if (exhaustive) {
+            e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withAlgorithm("exhaustive"),
+                    e.resolved());
+        }
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %s on %s, proxy %s, %s, budget %d unique architectures, population %d, "
@@ -58,8 +65,16 @@ final class RunCommand implements Callable<Integer> {
                 e.problem().proxy().name(), e.settings().algorithm(), e.settings().maxEvaluations(),
                 e.settings().population(), e.settings().seed(), e.settings().threads());
         Instant started = Instant.now();
-        SearchListener progress = quiet ? SearchListener.NONE : new ProgressLine(err);
-        SearchResult result = Search.run(e.problem(), e.settings(), progress);
+        SearchResult result;
+        if (quiet) {
+            result = Search.run(e.problem(), e.settings(), SearchListener.NONE);
+        } else if (System.console() != null && System.console().isTerminal()) {
+            try (ProgressBarListener bar = new ProgressBarListener()) {
+                result = Search.run(e.problem(), e.settings(), bar);
+            }
+        } else {
+            result = Search.run(e.problem(), e.settings(), new ProgressLine(err));
+        }
         RunWriter.write(e, config, result, started);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",
                 result.evaluated().size(), result.seconds(), result.generations(), result.front().size());

@@ -35,12 +35,13 @@ import org.edgenas.space.SearchSpaces;
  * objectives: [accuracy, energy_mj]  # [accuracy, energy_mj]; also latency_ms
  * constraints: {max_energy_mj: 30, max_latency_ms: 10}   # [none]
  * search:
- *   algorithm: nsga2               # [nsga2] or random
+ *   algorithm: nsga2               # [nsga2] | random | evolution (regularised) | exhaustive
  *   population: 40                 # [40]
  *   max_evaluations: 500           # [500] unique architectures
  *   max_generations: 1000          # [1000]
  *   crossover_rate: 0.9            # [0.9]
  *   mutation_rate: 0.15            # [0.15] per gene
+ *   sample_size: 10                # [min(10, population)] tournament sample of evolution
  *   threads: 0                     # [0 = all cores]; results do not depend on it
  * </pre>
  *
@@ -125,12 +126,13 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         int maxGenerations = s.integer("max_generations", 1000, 1, 100_000_000);
         double crossover = s.number("crossover_rate", 0.9, 0, 1);
         double mutation = s.number("mutation_rate", 0.15, 0, 1);
+        int sampleSize = s.integer("sample_size", Math.min(10, population), 1, population);
         int threads = s.integer("threads", 0, 0, 4096);
         s.requireNoUnknownKeys();
         top.requireNoUnknownKeys();
 
         SearchSettings settings = new SearchSettings(algorithm, population, maxEvaluations, maxGenerations,
-                crossover, mutation, threads == 0 ? cores : threads, seed);
+                crossover, mutation, sampleSize, threads == 0 ? cores : threads, seed);
         Problem problem = new Problem(space, proxy, energy, batch, objectives, new Constraints(maxEnergy, maxLatency));
 
         Map<String, Object> resolved = new LinkedHashMap<>();
@@ -157,6 +159,7 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         search.put("max_generations", maxGenerations);
         search.put("crossover_rate", crossover);
         search.put("mutation_rate", mutation);
+        search.put("sample_size", sampleSize);
         search.put("threads", threads);
         resolved.put("search", search);
         return new Experiment(name, Path.of(output), problem, settings, resolved);

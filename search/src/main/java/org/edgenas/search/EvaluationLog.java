@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.edgenas.arch.Architecture;
+import org.edgenas.quality.Indicators;
+import org.edgenas.quality.Normalization;
 import org.edgenas.space.Genotype;
 
 /**
  * Memoises evaluations by canonical architecture string, so that a budget counts unique architectures, and records
  * them in a deterministic order: the order in which a generation's population first names them, whatever evaluates
  * them. Up to {@code budget} architectures are evaluated; beyond it, {@link #evaluate} returns null for new ones.
- * Used from one thread.
+ * Keeps the current Pareto front up to date. Used from one thread.
  */
 final class EvaluationLog {
 
@@ -20,6 +22,8 @@ final class EvaluationLog {
     private final CandidateEvaluator evaluator;
     private final int budget;
     private final Map<String, Evaluation> byArch = new LinkedHashMap<>();
+    private final List<Evaluation> front = new ArrayList<>();
+    private Normalization progressScale;
 
     EvaluationLog(Problem problem, CandidateEvaluator evaluator, int budget) {
         this.problem = problem;
@@ -32,6 +36,11 @@ final class EvaluationLog {
         return byArch.size();
     }
 
+    /** The evaluation budget. */
+    int budget() {
+        return budget;
+    }
+
     /** Whether the budget is used up. */
     boolean exhausted() {
         return byArch.size() >= budget;
@@ -42,10 +51,15 @@ final class EvaluationLog {
         return Collections.unmodifiableList(new ArrayList<>(byArch.values()));
     }
 
+    /** The evaluation of an architecture already evaluated, or null. */
+    Evaluation get(String arch) {
+        return byArch.get(arch);
+    }
+
     /** Records evaluations made before (when resuming a run), in their order. */
     void restore(List<Evaluation> previous) {
         for (Evaluation e : previous) {
-            byArch.put(e.arch(), e);
+            add(e);
         }
     }
 
@@ -67,7 +81,7 @@ final class EvaluationLog {
         }
         if (!fresh.isEmpty()) {
             for (Evaluation e : evaluator.evaluate(new ArrayList<>(fresh.values()), generation)) {
-                byArch.put(e.arch(), e);
+                add(e);
             }
         }
         List<Evaluation> out = new ArrayList<>(archs.size());
@@ -75,5 +89,35 @@ final class EvaluationLog {
             out.add(byArch.get(a.id()));
         }
         return out;
+    }
+
+    private void add(Evaluation e) {
+        byArch.put(e.arch(), e);
+        if (!e.feasible()) {
+            return;
+        }
+        for (int i = front.size() - 1; i >= 0; i--) {
+            int d = Pareto.dominance(front.get(i), e, problem.objectives());
+            if (d > 0) {
+                return;
+            }
+            if (d < 0) {
+                front.remove(i);
+            }
+        }
+        front.add(e);
+    }
+
+    /** The progress report after {@code generation}. */
+    SearchListener.Progress progress(int generation, double seconds) {
+        double hv = Double.NaN;
+        if (problem.objectives().size() == 2 && !byArch.isEmpty()) {
+            if (progressScale == null) {
+                progressScale = Normalization.of(Pareto.minimised(evaluated(), problem.objectives()));
+            }
+            hv = Indicators.hypervolume(progressScale.apply(Pareto.minimised(front, problem.objectives())),
+                    Normalization.referencePoint(2));
+        }
+        return new SearchListener.Progress(generation, byArch.size(), budget, front.size(), hv, seconds);
     }
 }

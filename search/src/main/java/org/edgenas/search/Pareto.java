@@ -42,6 +42,19 @@ public final class Pareto {
         return uBetter == vBetter ? 0 : uBetter ? 1 : -1;
     }
 
+    /** The objective vectors of {@code evaluations} in minimisation form (maximised objectives negated). */
+    public static List<double[]> minimised(List<Evaluation> evaluations, List<Objective> objectives) {
+        List<double[]> out = new ArrayList<>(evaluations.size());
+        for (Evaluation e : evaluations) {
+            double[] v = new double[objectives.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -objectives.get(i).maximized(e);
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     /**
      * The feasible evaluations that no other evaluation dominates, ordered from best to worst in the second objective
      * (cheapest first for energy or latency), ties by architecture string. Evaluations with equal objective values

@@ -27,10 +27,12 @@ import org.edgenas.space.Genotype;
  * {@code threads} threads, and its results are recorded in population order. So the same problem, settings and seed
  * give the same evaluations, in the same order, and the same front, for any thread count.
  *
- * <p>{@code nsga2} uses Jenetics with {@link NSGA2Selector} for survivors and {@link UFTournamentSelector} for
- * parents, under constraint domination; one integer chromosome per decision of the space. {@code random} samples
- * genotypes uniformly. Both stop when the unique-evaluation budget is spent, after {@code maxGenerations}
- * generations, or when a finite space has been evaluated completely.
+ * <p>{@code nsga2} uses Jenetics with {@link UFTournamentSelector} for parents, uniform crossover over decisions and
+ * per-decision mutation, and NSGA-II's elitist replacement ({@link NSGA2Selector} over parents and offspring, see
+ * {@link ElitistReplacement}), under constraint domination; one integer chromosome per decision of the space. {@code random} samples
+ * genotypes uniformly. {@code evolution} is regularised (aging) evolution, see {@link RegularizedEvolution}.
+ * {@code exhaustive} enumerates a finite space completely (the true front). All stop when the unique-evaluation
+ * budget is spent, after {@code maxGenerations} generations, or when a finite space has been evaluated completely.
  */
 public final class Search {
 
@@ -50,10 +52,15 @@ public final class Search {
         long start = System.nanoTime();
         long spaceSize = problem.space().size();
         int budget = spaceSize > 0 ? (int) Math.min(settings.maxEvaluations(), spaceSize) : settings.maxEvaluations();
+        if (settings.algorithm().equals("exhaustive") && spaceSize > 0 && spaceSize <= MAX_EXHAUSTIVE) {
+            budget = (int) spaceSize;
+        }
         EvaluationLog log = new EvaluationLog(problem, evaluator, budget);
         int generations = switch (settings.algorithm()) {
-            case "nsga2" -> nsga2(problem, settings, log, budget, listener, start);
-            case "random" -> random(problem, settings, log, budget, listener, start);
+            case "nsga2" -> nsga2(problem, settings, log, listener, start);
+            case "random" -> random(problem, settings, log, listener, start);
+            case "evolution" -> RegularizedEvolution.run(problem, settings, log, listener, start);
+            case "exhaustive" -> exhaustive(problem, settings, log, listener, start);
             default -> throw new AssertionError(settings.algorithm());
         };
         List<Evaluation> evaluated = log.evaluated();
@@ -61,14 +68,47 @@ public final class Search {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static void tell(SearchListener listener, Problem problem, EvaluationLog log, int generation, int budget,
-                             long start) {
-        listener.generation(generation, log.size(), budget, Pareto.front(log.evaluated(), problem.objectives()).size(),
-                (System.nanoTime() - start) / 1e9);
+    /** Every genotype of a finite space in mixed-radix order, in batches of the population size. */
+    private static int exhaustive(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener,
+                                  long start) {
+        List<Choice> choices = problem.space().choices();
+        long size = problem.space().size();
+        if (size < 0 || size > MAX_EXHAUSTIVE) {
+            throw new org.edgenas.config.ConfigException("search space " + problem.space().name() + " has "
+                    + (size < 0 ? "more than 2^63" : Long.toString(size)) + " genotypes; exhaustive search enumerates "
+                    + "at most " + MAX_EXHAUSTIVE);
+        }
+        int[] g = new int[choices.size()];
+        int generation = 0;
+        long done = 0;
+        int batchSize = Math.max(s.population(), 1000);
+        while (done < size && !log.exhausted()) {
+            List<Genotype> batch = new ArrayList<>(batchSize);
+            for (int n = 0; n < batchSize && done < size; n++, done++) {
+                batch.add(Genotype.of(g));
+                for (int i = g.length - 1; i >= 0; i--) {
+                    if (++g[i] < choices.get(i).cardinality()) {
+                        break;
+                    }
+                    g[i] = 0;
+                }
+            }
+            log.evaluate(batch, generation);
+            generation++;
+            tell(listener, log, generation, start);
+        }
+        return generation;
     }
 
-    private static int nsga2(Problem problem, SearchSettings s, EvaluationLog log, int budget,
-                             SearchListener listener, long start) {
+    /** The largest space {@code exhaustive} enumerates. */
+    public static final long MAX_EXHAUSTIVE = 10_000_000;
+
+    static void tell(SearchListener listener, EvaluationLog log, int generation, long start) {
+        listener.progress(log.progress(generation, (System.nanoTime() - start) / 1e9));
+    }
+
+    private static int nsga2(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener,
+                             long start) {
         List<Objective> objectives = problem.objectives();
         List<IntegerChromosome> chromosomes = new ArrayList<>();
         for (Choice c : problem.space().choices()) {
@@ -100,11 +140,14 @@ public final class Search {
         ElementComparator<Fitness> comparator = (u, v, i) -> Double.compare(u.values()[i], v.values()[i]);
         ElementDistance<Fitness> distance = (u, v, i) -> u.finite(i) - v.finite(i);
         ToIntFunction<Fitness> dim = f -> f.values().length;
+        NSGA2Selector<IntegerGene, Fitness> nsga2 = new NSGA2Selector<>(Fitness::dominance, comparator, distance, dim);
         Engine<IntegerGene, Fitness> engine = new Engine.Builder<>(evaluator, template)
                 .populationSize(s.population())
+                .offspringFraction(1.0)
                 .offspringSelector(new UFTournamentSelector<>(Fitness::dominance, comparator, distance, dim))
-                .survivorsSelector(new NSGA2Selector<>(Fitness::dominance, comparator, distance, dim))
+                .survivorsSelector(nsga2)
                 .alterers(new UniformGeneCrossover<>(s.crossoverRate()), new Mutator<>(s.mutationRate()))
+                .interceptor(new ElitistReplacement<>(nsga2, s.population()))
                 .executor(Runnable::run)
                 .maximizing()
                 .build();
@@ -112,7 +155,7 @@ public final class Search {
         RandomRegistry.with(new Random(s.seed())).run(() -> engine.stream()
                 .limit(r -> {
                     generations[0] = (int) r.generation();
-                    tell(listener, problem, log, generations[0], budget, start);
+                    tell(listener, log, generations[0], start);
                     return !log.exhausted();
                 })
                 .limit(s.maxGenerations())
@@ -128,8 +171,8 @@ public final class Search {
         return Genotype.of(v);
     }
 
-    private static int random(Problem problem, SearchSettings s, EvaluationLog log, int budget,
-                              SearchListener listener, long start) {
+    private static int random(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener,
+                              long start) {
         Random random = new Random(s.seed());
         List<Choice> choices = problem.space().choices();
         int generation = 0;
@@ -144,7 +187,7 @@ public final class Search {
             }
             log.evaluate(batch, generation);
             generation++;
-            tell(listener, problem, log, generation, budget, start);
+            tell(listener, log, generation, start);
         }
         return generation;
     }

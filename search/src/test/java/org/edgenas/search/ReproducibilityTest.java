@@ -22,7 +22,7 @@ class ReproducibilityTest {
     }
 
     private static SearchSettings settings(String algorithm, int threads, long seed) {
-        return new SearchSettings(algorithm, 24, 300, 200, 0.9, 0.15, threads, seed);
+        return new SearchSettings(algorithm, 24, 300, 200, 0.9, 0.15, 10, threads, seed);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ReproducibilityTest {
 
     @Test
     void budgetIsAHardCapOnUniqueArchitectures() {
-        SearchResult r = Search.run(problem("nb201"), new SearchSettings("nsga2", 30, 45, 100, 0.9, 0.2, 2, 5),
+        SearchResult r = Search.run(problem("nb201"), new SearchSettings("nsga2", 30, 45, 100, 0.9, 0.2, 10, 2, 5),
                 SearchListener.NONE);
         assertEquals(45, r.evaluated().size());
         assertEquals(45, r.evaluated().stream().map(Evaluation::arch).distinct().count());
@@ -66,7 +66,7 @@ class ReproducibilityTest {
         Problem p = new Problem(tiny, AccuracyProxies.create("flops", Parameters.empty(), tiny),
                 Boards.model(Boards.load("jetson-tx2")), 1, List.of(Objective.ACCURACY, Objective.ENERGY_MJ),
                 Constraints.none());
-        SearchResult r = Search.run(p, new SearchSettings("nsga2", 10, 1000, 50, 0.9, 0.2, 1, 1),
+        SearchResult r = Search.run(p, new SearchSettings("nsga2", 10, 1000, 50, 0.9, 0.2, 5, 1, 1),
                 SearchListener.NONE);
         assertEquals(2, r.evaluated().size());
         assertTrue(r.generations() <= 2, "stops once the 2 architectures are known, ran " + r.generations());
