@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.report.Csv;
 import org.edgenas.report.RunWriter;
+import org.edgenas.search.Checkpoint;
 import org.edgenas.search.Evaluation;
+import org.edgenas.search.LocalEvaluator;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -42,6 +44,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--exhaustive", description = "evaluate every architecture of the (finite) space: the true front")
     boolean exhaustive;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the interrupted run whose output "
+            + "directory is DIR (from its checkpoint.json); the result equals an uninterrupted run's")
+    Path resume;
+
+    /** The resolved config without the settings that do not change results (output directory, threads). */
+    static String fingerprint(Experiment e) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(e.resolved());
+        m.remove("output");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> search = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) m.get("search"));
+        search.remove("threads");
+        search.put("algorithm", e.settings().algorithm());
+        m.put("search", search);
+        m.put("seed", e.settings().seed());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -50,7 +73,10 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null && seed < 0) {
             throw new org.edgenas.config.ConfigException("--seed: expected an integer >= 0, got " + seed);
         }
-        Experiment e = Experiment.load(config).withOverrides(out, seed);
+        if (resume != null && out != null && !out.equals(resume)) {
+            throw new org.edgenas.config.ConfigException("--resume DIR writes into DIR; drop --out or make it the same");
+        }
+        Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
             e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withThreads(threads), e.resolved());
         }
@@ -65,15 +91,32 @@ final class RunCommand implements Callable<Integer> {
                 e.problem().proxy().name(), e.settings().algorithm(), e.settings().maxEvaluations(),
                 e.settings().population(), e.settings().seed(), e.settings().threads());
         Instant started = Instant.now();
-        SearchResult result;
-        if (quiet) {
-            result = Search.run(e.problem(), e.settings(), SearchListener.NONE);
-        } else if (System.console() != null && System.console().isTerminal()) {
-            try (ProgressBarListener bar = new ProgressBarListener()) {
-                result = Search.run(e.problem(), e.settings(), bar);
+        String fingerprint = fingerprint(e);
+        Path checkpointFile = e.output().resolve("checkpoint.json");
+        Checkpoint from = null;
+        if (resume != null) {
+            from = Checkpoint.read(checkpointFile);
+            if (!from.config().equals(fingerprint)) {
+                throw new org.edgenas.config.ConfigException(checkpointFile + ": was written by a run with another "
+                        + "configuration; resume with the same config file and seed (checkpoint: " + from.config()
+                        + ")");
             }
-        } else {
-            result = Search.run(e.problem(), e.settings(), new ProgressLine(err));
+            stdout.printf(Locale.ROOT, "resuming after generation %d with %d architectures evaluated%n",
+                    from.generation(), from.evaluated().size());
+        }
+        Search.Persistence persistence = Search.RESUMABLE.contains(e.settings().algorithm())
+                ? new Search.Persistence(checkpointFile, fingerprint, from) : Search.Persistence.NONE;
+        SearchResult result;
+        try (LocalEvaluator evaluator = new LocalEvaluator(e.problem(), e.settings().threads())) {
+            if (quiet) {
+                result = Search.run(e.problem(), e.settings(), SearchListener.NONE, evaluator, persistence);
+            } else if (System.console() != null && System.console().isTerminal()) {
+                try (ProgressBarListener bar = new ProgressBarListener()) {
+                    result = Search.run(e.problem(), e.settings(), bar, evaluator, persistence);
+                }
+            } else {
+                result = Search.run(e.problem(), e.settings(), new ProgressLine(err), evaluator, persistence);
+            }
         }
         RunWriter.write(e, config, result, started);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",

@@ -6,6 +6,7 @@ import io.jenetics.Mutator;
 import io.jenetics.Phenotype;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStart;
 import io.jenetics.engine.Evaluator;
 import io.jenetics.ext.moea.ElementComparator;
 import io.jenetics.ext.moea.ElementDistance;
@@ -16,7 +17,6 @@ import io.jenetics.util.IntRange;
 import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.ToIntFunction;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -49,6 +49,36 @@ public final class Search {
     /** Runs the search, evaluating candidates with {@code evaluator}, and returns every evaluation and the front. */
     public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener,
                                    CandidateEvaluator evaluator) {
+        return run(problem, settings, listener, evaluator, Persistence.NONE);
+    }
+
+    /**
+     * Where a search saves its state after every generation, and the state it resumes from.
+     *
+     * @param file   checkpoint file to write after every generation, or null
+     * @param config the resolved config recorded in checkpoints
+     * @param resume the checkpoint to continue from, or null to start afresh
+     */
+    public record Persistence(java.nio.file.Path file, String config, Checkpoint resume) {
+        /** Neither saves nor resumes. */
+        public static final Persistence NONE = new Persistence(null, "", null);
+
+        void save(Checkpoint c) {
+            if (file != null) {
+                org.edgenas.report.AtomicFiles.write(file, c.toJson());
+            }
+        }
+    }
+
+    /** Algorithms that save checkpoints and can resume from them. */
+    public static final List<String> RESUMABLE = List.of("nsga2", "random");
+
+    /**
+     * Runs the search, saving a checkpoint after every generation and continuing from {@code persistence.resume()}
+     * when given: the result is then the same as that of an uninterrupted run.
+     */
+    public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener,
+                                   CandidateEvaluator evaluator, Persistence persistence) {
         long start = System.nanoTime();
         long spaceSize = problem.space().size();
         int budget = spaceSize > 0 ? (int) Math.min(settings.maxEvaluations(), spaceSize) : settings.maxEvaluations();
@@ -56,14 +86,32 @@ public final class Search {
             budget = (int) spaceSize;
         }
         EvaluationLog log = new EvaluationLog(problem, evaluator, budget);
+        Checkpoint resume = persistence.resume();
+        if (resume != null) {
+            if (!RESUMABLE.contains(settings.algorithm()) || !resume.algorithm().equals(settings.algorithm())) {
+                throw new org.edgenas.config.ConfigException("cannot resume: the checkpoint was written by '"
+                        + resume.algorithm() + "' and this run uses '" + settings.algorithm() + "'; resumable: "
+                        + String.join(", ", RESUMABLE));
+            }
+            log.restore(resume.evaluated());
+            if (resume.complete()) {
+                List<Evaluation> evaluated = log.evaluated();
+                return new SearchResult(evaluated, Pareto.front(evaluated, problem.objectives()),
+                        resume.generation(), (System.nanoTime() - start) / 1e9);
+            }
+        }
         int generations = switch (settings.algorithm()) {
-            case "nsga2" -> nsga2(problem, settings, log, listener, start);
-            case "random" -> random(problem, settings, log, listener, start);
+            case "nsga2" -> nsga2(problem, settings, log, listener, start, persistence);
+            case "random" -> random(problem, settings, log, listener, start, persistence);
             case "evolution" -> RegularizedEvolution.run(problem, settings, log, listener, start);
             case "exhaustive" -> exhaustive(problem, settings, log, listener, start);
             default -> throw new AssertionError(settings.algorithm());
         };
         List<Evaluation> evaluated = log.evaluated();
+        if (RESUMABLE.contains(settings.algorithm())) {
+            persistence.save(new Checkpoint(settings.algorithm(), persistence.config(), generations, List.of(),
+                    List.of(), 0, evaluated, true));
+        }
         return new SearchResult(evaluated, Pareto.front(evaluated, problem.objectives()), generations,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -108,7 +156,7 @@ public final class Search {
     }
 
     private static int nsga2(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener,
-                             long start) {
+                             long start, Persistence persistence) {
         List<Objective> objectives = problem.objectives();
         List<IntegerChromosome> chromosomes = new ArrayList<>();
         for (Choice c : problem.space().choices()) {
@@ -151,16 +199,47 @@ public final class Search {
                 .executor(Runnable::run)
                 .maximizing()
                 .build();
-        int[] generations = {0};
-        RandomRegistry.with(new Random(s.seed())).run(() -> engine.stream()
+        Checkpoint resume = persistence.resume();
+        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
+        int[] generations = {resume == null ? 0 : resume.generation()};
+        java.util.function.Supplier<EvolutionStart<IntegerGene, Fitness>> first = resume == null
+                ? () -> EvolutionStart.of(ISeq.empty(), 1)
+                : () -> EvolutionStart.of(restore(resume, chromosomes, problem, log), resume.generation() + 1);
+        RandomRegistry.with(random).run(() -> engine.stream(first)
                 .limit(r -> {
                     generations[0] = (int) r.generation();
                     tell(listener, log, generations[0], start);
+                    List<int[]> population = new ArrayList<>();
+                    List<Long> ages = new ArrayList<>();
+                    for (Phenotype<IntegerGene, Fitness> p : r.population()) {
+                        population.add(toGenotype(p.genotype()).toArray());
+                        ages.add(p.generation());
+                    }
+                    persistence.save(new Checkpoint("nsga2", persistence.config(), generations[0], population, ages,
+                            random.state(), log.evaluated(), false));
                     return !log.exhausted();
                 })
-                .limit(s.maxGenerations())
+                .limit(s.maxGenerations() - (long) (resume == null ? 0 : resume.generation()))
                 .forEach(EvolutionResult::generation));
         return generations[0];
+    }
+
+    /** The checkpoint's population as evaluated phenotypes, fitness taken from the restored evaluations. */
+    private static ISeq<Phenotype<IntegerGene, Fitness>> restore(Checkpoint c, List<IntegerChromosome> template,
+                                                               Problem problem, EvaluationLog log) {
+        List<Phenotype<IntegerGene, Fitness>> out = new ArrayList<>();
+        for (int i = 0; i < c.population().size(); i++) {
+            int[] g = c.population().get(i);
+            List<IntegerChromosome> chromosomes = new ArrayList<>(g.length);
+            for (int j = 0; j < g.length; j++) {
+                chromosomes.add(IntegerChromosome.of(io.jenetics.IntegerGene.of(g[j], template.get(j).gene().range())));
+            }
+            Evaluation e = log.get(problem.space().decode(Genotype.of(g)).id());
+            Fitness f = e == null ? Fitness.unevaluated(problem.objectives().size())
+                    : Fitness.of(e, problem.objectives());
+            out.add(Phenotype.of(io.jenetics.Genotype.of(chromosomes), c.ages().get(i), f));
+        }
+        return ISeq.of(out);
     }
 
     private static Genotype toGenotype(io.jenetics.Genotype<IntegerGene> g) {
@@ -172,10 +251,11 @@ public final class Search {
     }
 
     private static int random(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener,
-                              long start) {
-        Random random = new Random(s.seed());
+                              long start, Persistence persistence) {
+        Checkpoint resume = persistence.resume();
+        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
         List<Choice> choices = problem.space().choices();
-        int generation = 0;
+        int generation = resume == null ? 0 : resume.generation();
         while (generation < s.maxGenerations() && !log.exhausted()) {
             List<Genotype> batch = new ArrayList<>(s.population());
             for (int n = 0; n < s.population(); n++) {
@@ -188,6 +268,8 @@ public final class Search {
             log.evaluate(batch, generation);
             generation++;
             tell(listener, log, generation, start);
+            persistence.save(new Checkpoint("random", persistence.config(), generation, List.of(), List.of(),
+                    random.state(), log.evaluated(), false));
         }
         return generation;
     }
