@@ -78,11 +78,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
-            e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withThreads(threads), e.resolved());
+            e = e.withSettings(e.settings().withThreads(threads));
         }
         if (exhaustive) {
-            e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withAlgorithm("exhaustive"),
-                    e.resolved());
+            e = e.withSettings(e.settings().withAlgorithm("exhaustive"));
         }
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
@@ -131,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.number(f.accuracy()), Csv.number(f.energyMj()),
                     Csv.number(f.latencyMs()), f.arch());
         }
-        stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png");
+        stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
+                + "convergence.png, report.html");
         err.flush();
         return 0;
     }

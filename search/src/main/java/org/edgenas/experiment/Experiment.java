@@ -13,6 +13,7 @@ import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
 import org.edgenas.search.Constraints;
+import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Problem;
 import org.edgenas.search.SearchSettings;
@@ -34,6 +35,7 @@ import org.edgenas.space.SearchSpaces;
  * proxy: {name: flops, ...}        # required; other keys are the proxy's settings
  * objectives: [accuracy, energy_mj]  # [accuracy, energy_mj]; also latency_ms
  * constraints: {max_energy_mj: 30, max_latency_ms: 10}   # [none]
+ * reference_front: runs/true/front.csv   # [none] true front: drawn in plots, quality in run.json
  * search:
  *   algorithm: nsga2               # [nsga2] | random | evolution (regularised) | exhaustive
  *   population: 40                 # [40]
@@ -50,9 +52,15 @@ import org.edgenas.space.SearchSpaces;
  * @param problem  what to search
  * @param settings how to search
  * @param resolved the configuration with defaults filled in, for the record
+ * @param referenceFront the true front to compare with ({@code reference_front}: a {@code front.csv} of an exhaustive
+ *                       run), or empty
  */
 public record Experiment(String name, Path output, Problem problem, SearchSettings settings,
-                         Map<String, Object> resolved) {
+                         Map<String, Object> resolved, List<Evaluation> referenceFront) {
+
+    public Experiment {
+        referenceFront = referenceFront == null ? List.of() : List.copyOf(referenceFront);
+    }
 
     /**
      * Loads and checks a config file, building the space, board model and proxy it names.
@@ -118,6 +126,16 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         }
         c.requireNoUnknownKeys();
 
+        String referencePath = top.string("reference_front", null);
+        List<Evaluation> reference = List.of();
+        if (referencePath != null) {
+            try {
+                reference = ReferenceFront.read(Path.of(referencePath), space);
+            } catch (ConfigException e) {
+                throw top.error("reference_front", e.getMessage());
+            }
+        }
+
         Parameters s = top.section("search");
         int cores = Runtime.getRuntime().availableProcessors();
         String algorithm = s.choice("algorithm", "nsga2", SearchSettings.ALGORITHMS);
@@ -162,7 +180,10 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         search.put("sample_size", sampleSize);
         search.put("threads", threads);
         resolved.put("search", search);
-        return new Experiment(name, Path.of(output), problem, settings, resolved);
+        if (referencePath != null) {
+            resolved.put("reference_front", referencePath);
+        }
+        return new Experiment(name, Path.of(output), problem, settings, resolved, reference);
     }
 
     private static List<Objective> objectives(Parameters top, boolean hasLatency) {
@@ -188,6 +209,11 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         return out;
     }
 
+    /** This experiment with other search settings. */
+    public Experiment withSettings(SearchSettings newSettings) {
+        return new Experiment(name, output, problem, newSettings, resolved, referenceFront);
+    }
+
     /** This experiment with the output directory and/or seed replaced (null keeps the config's). */
     public Experiment withOverrides(Path newOutput, Long newSeed) {
         Map<String, Object> r = new LinkedHashMap<>(resolved);
@@ -201,6 +227,6 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
             s = s.withSeed(newSeed);
             r.put("seed", newSeed);
         }
-        return new Experiment(name, out, problem, s, r);
+        return new Experiment(name, out, problem, s, r, referenceFront);
     }
 }

@@ -76,6 +76,10 @@ class RunCommandTest {
                     e[0] + " is not dominated by the front");
         }
         assertTrue(Files.size(out.resolve("front.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("front.svg")).contains("<svg"));
+        assertTrue(Files.size(out.resolve("convergence.png")) > 1000);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,") && html.contains(front.getFirst()[0]), "self-contained");
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals(120, run.get("evaluations").asInt());
         assertEquals(5, run.get("config").get("seed").asInt());
