@@ -75,15 +75,8 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         String output = top.string("output", "runs/" + name);
 
         Parameters spaceSection = top.section("space");
-        if (!top.has("space")) {
-            throw top.error("space", "missing; name a search space, e.g. space: {name: nb201}; available: "
-                    + String.join(", ", SearchSpaces.providers().keySet()));
-        }
-        String spaceName = spaceSection.choice("name", null, SearchSpaces.providers().keySet());
-        if (spaceName == null) {
-            throw spaceSection.error("name", "missing; available: " + String.join(", ",
-                    SearchSpaces.providers().keySet()));
-        }
+        String spaceName = pluginName(top, spaceSection, "space", "a search space, e.g. space: {name: nb201}",
+                SearchSpaces.providers().keySet());
         SearchSpace space = SearchSpaces.providers().get(spaceName).create(spaceSection);
         spaceSection.requireNoUnknownKeys();
 
@@ -100,15 +93,8 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         int batch = top.integer("batch", 1, 1, 1 << 16);
 
         Parameters proxySection = top.section("proxy");
-        if (!top.has("proxy")) {
-            throw top.error("proxy", "missing; name an accuracy proxy, e.g. proxy: {name: flops}; available: "
-                    + String.join(", ", AccuracyProxies.providers().keySet()));
-        }
-        String proxyName = proxySection.choice("name", null, AccuracyProxies.providers().keySet());
-        if (proxyName == null) {
-            throw proxySection.error("name", "missing; available: " + String.join(", ",
-                    AccuracyProxies.providers().keySet()));
-        }
+        String proxyName = pluginName(top, proxySection, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}",
+                AccuracyProxies.providers().keySet());
         AccuracyProxy proxy;
         try {
             proxy = AccuracyProxies.providers().get(proxyName).create(proxySection, space);
@@ -184,6 +170,19 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
             resolved.put("reference_front", referencePath);
         }
         return new Experiment(name, Path.of(output), problem, settings, resolved, reference);
+    }
+
+    /** The {@code name} in plug-in {@code section} (key {@code key} of {@code top}, required), one of {@code available}. */
+    private static String pluginName(Parameters top, Parameters section, String key, String example,
+                                     java.util.Set<String> available) {
+        if (!top.has(key)) {
+            throw top.error(key, "missing; name " + example + "; available: " + String.join(", ", available));
+        }
+        String name = section.choice("name", null, available);
+        if (name == null) {
+            throw section.error("name", "missing; available: " + String.join(", ", available));
+        }
+        return name;
     }
 
     private static List<Objective> objectives(Parameters top, boolean hasLatency) {

@@ -56,6 +56,13 @@ public sealed interface Layer permits Conv2d, Linear, BatchNorm, ReLU, AvgPool, 
         return inputs.getFirst();
     }
 
+    /** Output shape of a square pooling window over one input: channels kept, both axes slid. */
+    static Shape pooled(Layer layer, List<Shape> inputs, int kernel, int stride, int padding) {
+        Shape in = single(layer, inputs);
+        return Shape.of(in.channels(), slide(layer, "height", in.height(), kernel, stride, padding),
+                slide(layer, "width", in.width(), kernel, stride, padding));
+    }
+
     /** Output size of a sliding window along one axis; throws if the window does not fit. */
     static int slide(Layer layer, String axis, int in, int kernel, int stride, int padding) {
         int span = in + 2 * padding - kernel;

@@ -26,10 +26,7 @@ public record MaxPool(int kernel, int stride, int padding) implements Layer {
 
     @Override
     public Shape outputShape(List<Shape> inputs) {
-        Shape in = Layer.single(this, inputs);
-        int h = Layer.slide(this, "height", in.height(), kernel, stride, padding);
-        int w = Layer.slide(this, "width", in.width(), kernel, stride, padding);
-        return Shape.of(in.channels(), h, w);
+        return Layer.pooled(this, inputs, kernel, stride, padding);
     }
 
     @Override
