@@ -21,7 +21,7 @@ for rt in onnx litert torchmobile; do
   esac
   ./nas calibrate --name $name \
     --description "Raspberry Pi 5, $runtime, FP32, batch 1, CIFAR-100 shape; energy per inference on the core rail, idle subtracted (HW-NAS-Bench-360)" \
-    --space nb201 --networks "$DATA/nb201/pi5_energy.csv" --energy-column ${rt}_energy_mj \
+    --space nb201 --space-set classes=100 --networks "$DATA/nb201/pi5_energy.csv" --energy-column ${rt}_energy_mj \
     --latency-column ${rt}_latency_ms --min-value 1 --plot results/energy/$name.png --out $B/$name.json
 done
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
-import org.edgenas.config.Parameters;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.fit.LayerCalibration;
@@ -62,6 +61,10 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--space", description = "search space of the architecture strings (network level)")
     String space;
+
+    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
+            + "--space-set classes=100 (default settings otherwise)")
+    java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--networks", paramLabel = "CSV", description = "network-level measurements")
     Path networks;
@@ -152,7 +155,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (energyColumn == null && (latencyColumn == null || powerPoints == null)) {
             throw new ConfigException("energy needs --energy-column, or --latency-column with --power-points");
         }
-        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
         List<FitError> errors = new ArrayList<>();
         List<String> data = new ArrayList<>(List.of(networks.toString()));
         LinearCostModel latency = null;

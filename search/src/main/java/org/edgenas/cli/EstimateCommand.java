@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
-import org.edgenas.config.Parameters;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
@@ -33,6 +32,10 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
     String space;
+
+    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
+            + "--space-set classes=100 (default settings otherwise)")
+    java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @ArgGroup(multiplicity = "1")
     Archs archs;
@@ -65,7 +68,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new ConfigException("--batch: expected an integer >= 1, got " + batch);
         }
-        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
         EnergyModel model = Boards.model(Boards.load(board));
         List<Architecture> parsed = new ArrayList<>();
         for (String a : archs.list()) {

@@ -42,9 +42,7 @@ final class ProxyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SearchSpace s = SearchSpaces.create(space, Parameters.empty());
-        Map<String, Object> typed = new LinkedHashMap<>();
-        settings.forEach((k, v) -> typed.put(k, typed(v)));
-        AccuracyProxy p = AccuracyProxies.create(proxy, Parameters.of(typed), s);
+        AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s);
         StringBuilder sb = new StringBuilder("arch,score\n");
         for (String a : archs.list()) {
             Architecture arch = s.parse(a);
@@ -52,17 +50,5 @@ final class ProxyCommand implements Callable<Integer> {
         }
         Output.write(sb.toString(), output, spec.commandLine().getOut());
         return 0;
-    }
-
-    private static Object typed(String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException notLong) {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException notNumber) {
-                return v.equals("true") || v.equals("false") ? Boolean.valueOf(v) : v;
-            }
-        }
     }
 }
