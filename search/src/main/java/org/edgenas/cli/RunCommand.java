@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.edgenas.cluster.ClusterConfig;
+import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.report.Csv;
 import org.edgenas.report.RunWriter;
+import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
@@ -36,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
             + "results do not depend on it)")
     Integer threads;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = "evaluate on the workers of this cluster "
+            + "(a cluster file; overrides the config's execution mode and cluster)")
+    Path cluster;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -49,7 +56,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Experiment e = Experiment.load(config).withOverrides(out, seed);
         if (threads != null) {
-            e = new Experiment(e.name(), e.output(), e.problem(), e.settings().withThreads(threads), e.resolved());
+            e = e.withThreads(threads);
+        }
+        if (cluster != null) {
+            e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
         }
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
@@ -59,7 +69,10 @@ final class RunCommand implements Callable<Integer> {
                 e.settings().population(), e.settings().seed(), e.settings().threads());
         Instant started = Instant.now();
         SearchListener progress = quiet ? SearchListener.NONE : new ProgressLine(err);
-        SearchResult result = Search.run(e.problem(), e.settings(), progress);
+        SearchResult result;
+        try (CandidateEvaluator evaluator = Evaluators.open(e, stdout, err)) {
+            result = Search.run(e.problem(), e.settings(), progress, evaluator);
+        }
         RunWriter.write(e, config, result, started);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",
                 result.evaluated().size(), result.seconds(), result.generations(), result.front().size());

@@ -34,7 +34,7 @@ class ConfigErrorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; allowed keys: batch, board, constraints, name, objectives, output, proxy, search, seed, space
+            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, search, seed, space
             unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, mutation_rate, population, threads
             wrong type                 | batch: many                        | t.yaml:10: batch: expected an integer in [1, 65536], got 'many' (text)
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
