@@ -40,12 +40,25 @@ public record BusyProxy(double costMs) implements AccuracyProxy {
         return architecture.macs();
     }
 
+    /** Written after each stretch of arithmetic, so that the JIT cannot drop it. */
+    private static volatile long sink;
+
+    /**
+     * Computes for {@code nanos} of this thread's CPU time, reading the clock (a system call of ~1 us) only every
+     * ~15 us, so that the time is spent computing rather than in the kernel.
+     */
     private static void spin(long nanos) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+        long x = start | 1;
         while ((cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start < nanos) {
-            Thread.onSpinWait();
+            for (int i = 0; i < 5_000; i++) { // xorshift: a dependency chain the JIT cannot shorten
+                x ^= x << 13;
+                x ^= x >>> 7;
+                x ^= x << 17;
+            }
+            sink = x;
         }
     }
 
