@@ -86,6 +86,15 @@ class ClusterConfigErrorTest {
     }
 
     @Test
+    void shippedLocalClusterFileListsItsSixLoopbackPorts() {
+        Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/cluster-local.yaml");
+        ClusterConfig c = ClusterConfig.read(org.edgenas.experiment.ConfigFile.read(file));
+        assertEquals(List.of("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703", "127.0.0.1:5704", "127.0.0.1:5705",
+                "127.0.0.1:5706"), c.members());
+        assertEquals(new ClusterConfig("edgenas-local", c.members(), "127.0.0.1", 5701, 6, 60), c);
+    }
+
+    @Test
     void resolvedJsonRebuildsTheSameProblemAsAWorkerDoes() throws IOException {
         Experiment e = Experiment.load(config("execution: {mode: cluster, cluster: {members: [127.0.0.1]}}\n"
                 + "constraints: {max_energy_mj: 12.5}"));
