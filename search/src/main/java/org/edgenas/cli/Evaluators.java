@@ -1,7 +1,7 @@
 package org.edgenas.cli;
 
 import java.io.PrintWriter;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.edgenas.cluster.ClusterEvaluator;
 import org.edgenas.cluster.Execution;
 import org.edgenas.experiment.Experiment;
@@ -28,9 +28,9 @@ final class Evaluators {
                             err.println("warning: " + line);
                             err.flush();
                         });
-                out.println("evaluating on cluster '" + c.network().clusterName() + "': " + cluster.workers().size()
-                        + " worker(s) " + cluster.workers().stream().map(m -> m.getAddress().toString())
-                        .collect(Collectors.joining(", ")));
+                List<String> workers = cluster.workerAddresses();
+                out.println("evaluating on cluster '" + c.network().clusterName() + "': " + workers.size()
+                        + " worker(s) " + String.join(", ", workers));
                 out.flush();
                 yield cluster;
             }

@@ -85,8 +85,12 @@ public final class ClusterEvaluator implements CandidateEvaluator {
         return evaluator;
     }
 
-    /** Workers in the cluster now. */
-    public List<Member> workers() {
+    /** The addresses ({@code [host]:port}) of the workers in the cluster now. */
+    public List<String> workerAddresses() {
+        return workers().stream().map(m -> m.getAddress().toString()).toList();
+    }
+
+    private List<Member> workers() {
         return member.getCluster().getMembers().stream().filter(Members::isWorker).toList();
     }
 
