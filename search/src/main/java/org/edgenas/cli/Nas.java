@@ -1,5 +1,6 @@
 package org.edgenas.cli;
 
+import org.edgenas.cluster.ClusterException;
 import org.edgenas.config.ConfigException;
 import org.edgenas.report.RunWriter;
 import org.edgenas.space.ArchitectureFormatException;
@@ -8,12 +9,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code nas} command-line tool. Exit status: 0 on success, 2 for bad input (config, architecture strings, data
- * files, options), 1 for anything unexpected.
+ * files, options), 1 when a cluster could not evaluate a search's candidates (with a message saying why) or for
+ * anything unexpected.
  */
 @Command(name = "nas", mixinStandardHelpOptions = true, versionProvider = Nas.Version.class,
         description = "Energy-aware neural architecture search for edge hardware.",
         subcommands = {RunCommand.class, EstimateCommand.class, ProxyCommand.class, CalibrateCommand.class,
-                ExportCommand.class, BoardsCommand.class, SpacesCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, WorkerCommand.class, BoardsCommand.class, SpacesCommand.class, CommandLine.HelpCommand.class})
 public final class Nas {
 
     /** Exit status for input the user can fix. */
@@ -35,6 +37,10 @@ public final class Nas {
             if (e instanceof ConfigException || e instanceof ArchitectureFormatException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USAGE;
+            }
+            if (e instanceof ClusterException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

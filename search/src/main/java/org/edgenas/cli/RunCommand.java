@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.edgenas.cluster.ClusterConfig;
+import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.report.Csv;
 import org.edgenas.report.RunWriter;
+import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Checkpoint;
 import org.edgenas.search.Evaluation;
-import org.edgenas.search.LocalEvaluator;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -38,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             + "results do not depend on it)")
     Integer threads;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = "evaluate on the workers of this cluster "
+            + "(a cluster file; overrides the config's execution mode and cluster)")
+    Path cluster;
+
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
@@ -48,10 +54,11 @@ final class RunCommand implements Callable<Integer> {
             + "directory is DIR (from its checkpoint.json); the result equals an uninterrupted run's")
     Path resume;
 
-    /** The resolved config without the settings that do not change results (output directory, threads). */
+    /** The resolved config without the settings that do not change results (output directory, threads, execution). */
     static String fingerprint(Experiment e) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(e.resolved());
         m.remove("output");
+        m.remove("execution");
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> search = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) m.get("search"));
         search.remove("threads");
@@ -78,10 +85,13 @@ final class RunCommand implements Callable<Integer> {
         }
         Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
-            e = e.withSettings(e.settings().withThreads(threads));
+            e = e.withThreads(threads);
         }
         if (exhaustive) {
             e = e.withSettings(e.settings().withAlgorithm("exhaustive"));
+        }
+        if (cluster != null) {
+            e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
         }
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
@@ -106,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         Search.Persistence persistence = Search.RESUMABLE.contains(e.settings().algorithm())
                 ? new Search.Persistence(checkpointFile, fingerprint, from) : Search.Persistence.NONE;
         SearchResult result;
-        try (LocalEvaluator evaluator = new LocalEvaluator(e.problem(), e.settings().threads())) {
+        try (CandidateEvaluator evaluator = Evaluators.open(e, stdout, err)) {
             if (quiet) {
                 result = Search.run(e.problem(), e.settings(), SearchListener.NONE, evaluator, persistence);
             } else if (System.console() != null && System.console().isTerminal()) {

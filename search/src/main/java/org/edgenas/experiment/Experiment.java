@@ -1,10 +1,14 @@
 package org.edgenas.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.edgenas.cluster.Execution;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.energy.Boards;
@@ -45,22 +49,26 @@ import org.edgenas.space.SearchSpaces;
  *   mutation_rate: 0.15            # [0.15] per gene
  *   sample_size: 10                # [min(10, population)] tournament sample of evolution
  *   threads: 0                     # [0 = all cores]; results do not depend on it
+ * execution: {mode: local}         # [local]; or cluster, see {@link Execution}
  * </pre>
  *
  * @param name     experiment name
  * @param output   output directory
  * @param problem  what to search
- * @param settings how to search
- * @param resolved the configuration with defaults filled in, for the record
+ * @param settings  how to search
+ * @param execution where candidates are evaluated
+ * @param resolved  the configuration with defaults filled in, for the record
  * @param referenceFront the true front to compare with ({@code reference_front}: a {@code front.csv} of an exhaustive
  *                       run), or empty
  */
-public record Experiment(String name, Path output, Problem problem, SearchSettings settings,
+public record Experiment(String name, Path output, Problem problem, SearchSettings settings, Execution execution,
                          Map<String, Object> resolved, List<Evaluation> referenceFront) {
 
     public Experiment {
         referenceFront = referenceFront == null ? List.of() : List.copyOf(referenceFront);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Loads and checks a config file, building the space, board model and proxy it names.
@@ -68,8 +76,35 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
      * @throws ConfigException naming the file, line, key and allowed values of the first problem found
      */
     public static Experiment load(Path file) {
-        Parameters top = ConfigFile.read(file);
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        return of(ConfigFile.read(file), file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+    }
+
+    /**
+     * Rebuilds an experiment from its {@link #resolvedJson()}, as a cluster worker does to evaluate a search's
+     * candidates. Paths in it (board profiles, proxy tables) are resolved against this process's working directory.
+     *
+     * @throws ConfigException if the text is not such a config, or names what this process cannot load
+     */
+    public static Experiment fromResolvedJson(String json) {
+        Map<String, Object> map;
+        try {
+            map = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("resolved config: malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        return of(Parameters.of(map, "resolved config", "", k -> -1), "experiment");
+    }
+
+    /** The {@link #resolved()} config as JSON, for {@link #fromResolvedJson}. */
+    public String resolvedJson() {
+        try {
+            return JSON.writeValueAsString(resolved);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("resolved config of " + name + " is not JSON", e);
+        }
+    }
+
+    private static Experiment of(Parameters top, String stem) {
         String name = top.string("name", stem);
         long seed = top.longValue("seed", 42, 0, Long.MAX_VALUE);
         String output = top.string("output", "runs/" + name);
@@ -99,7 +134,7 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         try {
             proxy = AccuracyProxies.providers().get(proxyName).create(proxySection, space);
         } catch (ConfigException e) {
-            throw e.getMessage().startsWith(file.toString()) ? e : proxySection.error("name", e.getMessage());
+            throw e.getMessage().startsWith(top.source()) ? e : proxySection.error("name", e.getMessage());
         }
         proxySection.requireNoUnknownKeys();
 
@@ -133,6 +168,7 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         int sampleSize = s.integer("sample_size", Math.min(10, population), 1, population);
         int threads = s.integer("threads", 0, 0, 4096);
         s.requireNoUnknownKeys();
+        Execution execution = Execution.read(top.section("execution"), ConfigFile::read);
         top.requireNoUnknownKeys();
 
         SearchSettings settings = new SearchSettings(algorithm, population, maxEvaluations, maxGenerations,
@@ -169,7 +205,8 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         if (referencePath != null) {
             resolved.put("reference_front", referencePath);
         }
-        return new Experiment(name, Path.of(output), problem, settings, resolved, reference);
+        resolved.put("execution", execution.asMap());
+        return new Experiment(name, Path.of(output), problem, settings, execution, resolved, reference);
     }
 
     /** The {@code name} in plug-in {@code section} (key {@code key} of {@code top}, required), one of {@code available}. */
@@ -210,7 +247,7 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
 
     /** This experiment with other search settings. */
     public Experiment withSettings(SearchSettings newSettings) {
-        return new Experiment(name, output, problem, newSettings, resolved, referenceFront);
+        return new Experiment(name, output, problem, newSettings, execution, resolved, referenceFront);
     }
 
     /** This experiment with the output directory and/or seed replaced (null keeps the config's). */
@@ -226,6 +263,19 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
             s = s.withSeed(newSeed);
             r.put("seed", newSeed);
         }
-        return new Experiment(name, out, problem, s, r, referenceFront);
+        return new Experiment(name, out, problem, s, execution, r, referenceFront);
+    }
+
+    /** This experiment evaluating on {@code threads} local threads (results do not depend on it). */
+    public Experiment withThreads(int threads) {
+        return new Experiment(name, output, problem, settings.withThreads(threads), execution, resolved,
+                referenceFront);
+    }
+
+    /** This experiment evaluating as {@code newExecution} says, recorded in {@link #resolved()}. */
+    public Experiment withExecution(Execution newExecution) {
+        Map<String, Object> r = new LinkedHashMap<>(resolved);
+        r.put("execution", newExecution.asMap());
+        return new Experiment(name, output, problem, settings, newExecution, r, referenceFront);
     }
 }

@@ -17,10 +17,14 @@ public record Normalization(double[] ideal, double[] nadir) {
     /** Reference point coordinate in every normalised objective. */
     public static final double REFERENCE_POINT = 1.1;
 
-    /** The normalisation of a reference front (at least one point). */
+    /**
+     * The normalisation of a reference front; points with a non-finite objective (e.g. a proxy's -infinity) are
+     * ignored, and at least one finite point is needed.
+     */
     public static Normalization of(List<double[]> front) {
+        front = front.stream().filter(p -> java.util.Arrays.stream(p).allMatch(Double::isFinite)).toList();
         if (front.isEmpty()) {
-            throw new IllegalArgumentException("cannot normalise by an empty front");
+            throw new IllegalArgumentException("cannot normalise by a front without finite points");
         }
         int m = front.getFirst().length;
         double[] lo = new double[m];

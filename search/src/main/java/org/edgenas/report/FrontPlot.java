@@ -40,7 +40,9 @@ public final class FrontPlot {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         chart.getStyler().setMarkerSize(6);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        List<Evaluation> rest = evaluated.stream().filter(e -> !front.contains(e)).toList();
+        // a candidate recorded as failed (accuracy -inf, energy +inf) or scored -inf by its proxy has no point to draw
+        List<Evaluation> rest = evaluated.stream().filter(e -> !front.contains(e))
+                .filter(e -> Double.isFinite(x.of(e)) && Double.isFinite(y.of(e))).toList();
         if (!rest.isEmpty()) {
             XYSeries all = chart.addSeries("evaluated (" + evaluated.size() + ")", values(rest, x), values(rest, y));
             all.setMarkerColor(new Color(120, 120, 120, 70));

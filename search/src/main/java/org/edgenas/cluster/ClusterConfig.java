@@ -1,0 +1,98 @@
+package org.edgenas.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.edgenas.config.Parameters;
+
+/**
+ * How the members of an EdgeNAS cluster find each other: a Hazelcast cluster name and explicit TCP/IP member
+ * addresses (no multicast, no cloud auto-detection). Workers ({@code ./nas worker --cluster FILE}) and searches
+ * ({@code execution.cluster}, or {@code ./nas run --cluster FILE}) read the same settings, usually from one file:
+ * <pre>
+ * cluster_name: edgenas              # [edgenas] members with another name never join
+ * members: [10.0.0.5, 10.0.0.6:5701] # required: addresses where workers listen (host or host:port)
+ * interface: 10.0.0.*                # [any] bind only to the address matching this (wildcards allowed)
+ * port: 5701                         # [5701] first port a member tries to bind
+ * port_count: 10                     # [10] ports tried from port on, so several members fit on one host
+ * heartbeat_timeout_s: 60            # [60] a member silent this long is declared dead
+ * </pre>
+ * A member whose process dies is noticed as soon as its connections close (well under a second on one host); the
+ * heartbeat timeout bounds how long a machine that vanishes without closing them (power loss, network cut) is waited
+ * for.
+ *
+ * @param clusterName       Hazelcast cluster name
+ * @param members           member addresses, {@code host} or {@code host:port}
+ * @param interfaceAddress  the address (or pattern such as {@code 10.0.*.*}) to bind to; empty binds to all
+ * @param port              first port to bind, 1..65535
+ * @param portCount         ports to try from {@code port}, at least 1
+ * @param heartbeatTimeoutS seconds without a heartbeat after which a member is removed
+ */
+public record ClusterConfig(String clusterName, List<String> members, String interfaceAddress, int port,
+                            int portCount, int heartbeatTimeoutS) {
+
+    /** {@code host} or {@code host:port}; a host is a name, an IPv4 address, or an IPv6 address in brackets. */
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+])(?::(\\d{1,5}))?");
+
+    public ClusterConfig {
+        members = List.copyOf(members);
+        if (clusterName.isBlank() || members.isEmpty() || port < 1 || port > 65535 || portCount < 1
+                || port + portCount - 1 > 65535 || heartbeatTimeoutS < 1) {
+            throw new IllegalArgumentException("invalid cluster settings: " + clusterName + " " + members + " port "
+                    + port + " + " + portCount + " heartbeat " + heartbeatTimeoutS);
+        }
+    }
+
+    /**
+     * Reads the settings of a cluster file or section, and fails on keys it does not know.
+     *
+     * @throws org.edgenas.config.ConfigException naming the file, line, key and allowed values
+     */
+    public static ClusterConfig read(Parameters p) {
+        String name = p.string("cluster_name", "edgenas");
+        if (name.isBlank()) {
+            throw p.error("cluster_name", "must not be empty");
+        }
+        if (!p.has("members")) {
+            throw p.error("members", "missing; list the addresses where workers listen, e.g. members: "
+                    + "[10.0.0.5, 10.0.0.6:5701] (127.0.0.1:5701 for workers on this machine)");
+        }
+        List<String> members = p.strings("members", List.of());
+        for (int i = 0; i < members.size(); i++) {
+            Matcher m = ADDRESS.matcher(members.get(i));
+            if (!m.matches() || (m.group(2) != null && !validPort(Integer.parseInt(m.group(2))))) {
+                throw p.error("members", "element " + i + ": '" + members.get(i) + "' is not host or host:port "
+                        + "(port 1..65535), e.g. 10.0.0.5 or 10.0.0.5:5701");
+            }
+        }
+        String iface = p.string("interface", "");
+        int port = p.integer("port", 5701, 1, 65535);
+        int portCount = p.integer("port_count", 10, 1, 1000);
+        if (port + portCount - 1 > 65535) {
+            throw p.error("port_count", "ports " + port + ".." + (port + portCount - 1) + " go past 65535");
+        }
+        int heartbeat = p.integer("heartbeat_timeout_s", 60, 1, 86_400);
+        p.requireNoUnknownKeys();
+        return new ClusterConfig(name, members, iface, port, portCount, heartbeat);
+    }
+
+    private static boolean validPort(int port) {
+        return port >= 1 && port <= 65535;
+    }
+
+    /** The settings as config keys and values, for the record of a run (and to read back with {@link #read}). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster_name", clusterName);
+        m.put("members", members);
+        if (!interfaceAddress.isEmpty()) {
+            m.put("interface", interfaceAddress);
+        }
+        m.put("port", port);
+        m.put("port_count", portCount);
+        m.put("heartbeat_timeout_s", heartbeatTimeoutS);
+        return m;
+    }
+}

@@ -1,0 +1,222 @@
+package org.edgenas.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.edgenas.arch.Architecture;
+import org.edgenas.experiment.Experiment;
+import org.edgenas.report.RunWriter;
+import org.edgenas.search.Evaluation;
+import org.edgenas.search.Search;
+import org.edgenas.search.SearchListener;
+import org.edgenas.search.SearchResult;
+import org.edgenas.space.Genotype;
+import org.edgenas.space.SearchSpace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Searches on a cluster of three worker JVMs on loopback, started here, against the same searches run locally.
+ * The tests share the workers and run in order: the last two each kill one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(180)
+class ClusterSearchTest {
+
+    @TempDir
+    static Path dir;
+
+    private static LocalWorkers workers;
+
+    @BeforeAll
+    static void startWorkers() throws IOException {
+        workers = LocalWorkers.start(dir, 3);
+    }
+
+    @AfterAll
+    static void stopWorkers() throws InterruptedException {
+        workers.close();
+    }
+
+    /** An experiment on NB201 with the given proxy section, search section and execution settings. */
+    private static Experiment experiment(String proxy, String search, String execution) throws IOException {
+        return experiment("{name: nb201}", proxy, search, execution);
+    }
+
+    private static Experiment experiment(String space, String proxy, String search, String execution)
+            throws IOException {
+        Path config = Files.createTempFile(dir, "experiment", ".yaml");
+        Files.writeString(config, "space: " + space + "\nboard: jetson-tx2\nseed: 7\n"
+                + "proxy: " + proxy + "\nsearch: " + search + "\n"
+                + "execution: {mode: cluster, cluster: '" + workers.clusterFile() + "', " + execution + "}\n");
+        return Experiment.load(config);
+    }
+
+    private static SearchResult onCluster(Experiment e, List<String> warnings, SearchListener listener) {
+        try (ClusterEvaluator cluster = ClusterEvaluator.connect((Execution.Cluster) e.execution(), e.resolvedJson(),
+                RunWriter.version(), warnings::add)) {
+            return Search.run(e.problem(), e.settings(), listener, cluster);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void searchOnThreeWorkersEvaluatesExactlyWhatALocalSearchDoes() throws IOException {
+        Experiment e = experiment("{name: params}", "{population: 24, max_evaluations: 300}",
+                "min_workers: 3, wait_s: 150");
+        List<String> warnings = new ArrayList<>();
+        SearchResult cluster = onCluster(e, warnings, SearchListener.NONE);
+        SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
+        assertEquals(300, local.evaluated().size());
+        assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
+        assertEquals(local.front(), cluster.front());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    @Order(2)
+    void tooFewWorkersStopTheRunAfterWaitingForThem() throws IOException {
+        Experiment e = experiment("{name: params}", "{population: 10, max_evaluations: 20}",
+                "min_workers: 4, wait_s: 1");
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, new ArrayList<>(),
+                SearchListener.NONE));
+        assertTrue(x.getMessage().startsWith("3 of the 4 worker(s) needed joined cluster 'edgenas-test-"),
+                x.getMessage());
+        assertTrue(x.getMessage().contains("within execution.wait_s = 1 s"), x.getMessage());
+    }
+
+    /** A small chain-CNN space (1168 architectures), so that a table of all of them is quick to write and read. */
+    private static final String SMALL_SPACE = "{name: chain-cnn, max_conv_layers: 3, kernel_sizes: [1, 3], "
+            + "kernels: [8, 16], strides: [1, 2], pooling: false, max_fc_layers: 1, fc_widths: [64]}";
+
+    /** A score table (score = parameters) of every architecture of {@code space} but the {@link #holed} ones. */
+    private static String tableWithHoles(SearchSpace space) throws IOException {
+        Path csv = dir.resolve("holes.csv");
+        StringBuilder sb = new StringBuilder("arch,score\n");
+        Set<String> seen = new HashSet<>();
+        int[] g = new int[space.choices().size()];
+        for (long n = 0; n < space.size(); n++) {
+            long r = n;
+            for (int k = 0; k < g.length; k++) {
+                int c = space.choices().get(k).cardinality();
+                g[k] = (int) (r % c);
+                r /= c;
+            }
+            Architecture a = space.decode(Genotype.of(g));
+            if (!holed(a.id()) && seen.add(a.id())) {
+                sb.append(a.id()).append(',').append(a.params()).append('\n');
+            }
+        }
+        Files.writeString(csv, sb);
+        return "{name: table, file: '" + csv + "', column: score, arch_column: arch}";
+    }
+
+    /** Networks whose first convolution has 16 kernels of 3x3 at stride 2: missing from the table. */
+    private static boolean holed(String arch) {
+        return arch.startsWith("k3n16s2");
+    }
+
+    @Test
+    @Order(3)
+    void failingCandidatesAreRecordedAsInfeasibleOrStopTheRunAsConfigured() throws IOException {
+        String table = tableWithHoles(experiment(SMALL_SPACE, "{name: params}", "{}", "").problem().space());
+        Experiment goOn = experiment(SMALL_SPACE, table, "{population: 20, max_evaluations: 100}",
+                "on_failure: infeasible");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        SearchResult r = onCluster(goOn, warnings, SearchListener.NONE);
+        assertEquals(100, r.evaluated().size());
+        List<Evaluation> failed = r.evaluated().stream().filter(e -> holed(e.arch())).toList();
+        assertFalse(failed.isEmpty(), "the search visits some architectures missing from the table");
+        for (Evaluation e : r.evaluated()) {
+            Architecture a = goOn.problem().space().parse(e.arch());
+            if (holed(e.arch())) {
+                assertEquals(new Evaluation(e.arch(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                        Double.POSITIVE_INFINITY, a.macs(), a.params(), Double.POSITIVE_INFINITY, e.generation()), e);
+            } else {
+                assertEquals(a.params(), e.accuracy(), e.arch());
+                assertTrue(e.feasible(), e.arch());
+            }
+        }
+        assertTrue(r.front().stream().noneMatch(e -> holed(e.arch())));
+        assertEquals(failed.size(), warnings.size(), String.join("\n", warnings));
+        for (Evaluation e : failed) {
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("candidate " + e.arch() + " failed on worker ")
+                    && w.contains("ConfigException: ") && w.contains("no row for architecture '" + e.arch() + "'")
+                    && w.endsWith("recorded as infeasible (execution.on_failure: infeasible)")), e.arch());
+        }
+
+        Experiment stop = experiment(SMALL_SPACE, table, "{population: 20, max_evaluations: 100}",
+                "on_failure: stop");
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(stop, new ArrayList<>(),
+                SearchListener.NONE));
+        assertTrue(x.getMessage().matches("candidate k3n16s2\\S* failed on worker \\[127\\.0\\.0\\.1]:\\d+: "
+                + "ConfigException: .*no row for architecture .*; the run stops \\(execution\\.on_failure: stop; .*"),
+                x.getMessage());
+    }
+
+    /** Kills worker {@code i} 150 ms into the evaluation of the second generation, when every worker is busy. */
+    private static SearchListener killingWorker(int i, AtomicBoolean killed) {
+        return progress -> {
+            if (progress.generation() == 1 && !killed.getAndSet(true)) {
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        Thread.sleep(150);
+                        workers.kill(i);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        };
+    }
+
+    @Test
+    @Order(4)
+    void workerKilledMidRunLosesNoCandidateAndTheResultIsIdentical() throws IOException {
+        // 100 ms of CPU per candidate: each generation keeps every worker busy for a few hundred ms
+        Experiment e = experiment("{name: busy, cost_ms: 100}", "{population: 12, max_evaluations: 48}",
+                "min_workers: 3, wait_s: 60, max_attempts: 3");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean killed = new AtomicBoolean();
+        SearchResult cluster = onCluster(e, warnings, killingWorker(2, killed));
+        assertTrue(killed.get());
+        assertFalse(workers.process(2).isAlive());
+        assertTrue(warnings.stream().anyMatch(w -> w.matches("candidate \\S+ lost on worker \\[127\\.0\\.0\\.1]:\\d+ "
+                + "\\(MemberLeftException\\); resubmitting, attempt 2 of 3")), "a running candidate was lost: "
+                + warnings);
+        SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
+        assertEquals(48, cluster.evaluated().size());
+        assertEquals(local.evaluated(), cluster.evaluated());
+        assertEquals(local.front(), cluster.front());
+    }
+
+    @Test
+    @Order(5)
+    void candidateLostMoreOftenThanAllowedStopsTheRunNamingIt() throws IOException {
+        Experiment e = experiment("{name: busy, cost_ms: 100}", "{population: 12, max_evaluations: 48}",
+                "min_workers: 2, wait_s: 60, max_attempts: 1");
+        AtomicBoolean killed = new AtomicBoolean();
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, new ArrayList<>(),
+                killingWorker(1, killed)));
+        assertTrue(x.getMessage().matches("candidate \\S+ was lost 1 time\\(s\\), with worker\\(s\\) "
+                + "\\[127\\.0\\.0\\.1]:\\d+ \\(MemberLeftException\\); giving up after execution\\.max_attempts = 1"),
+                x.getMessage());
+    }
+}
