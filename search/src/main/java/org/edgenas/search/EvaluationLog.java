@@ -113,10 +113,15 @@ final class EvaluationLog {
         double hv = Double.NaN;
         if (problem.objectives().size() == 2 && !byArch.isEmpty()) {
             if (progressScale == null) {
-                progressScale = Normalization.of(Pareto.minimised(evaluated(), problem.objectives()));
+                List<double[]> all = Pareto.minimised(evaluated(), problem.objectives());
+                if (all.stream().anyMatch(p -> Double.isFinite(p[0]) && Double.isFinite(p[1]))) {
+                    progressScale = Normalization.of(all);
+                }
             }
-            hv = Indicators.hypervolume(progressScale.apply(Pareto.minimised(front, problem.objectives())),
-                    Normalization.referencePoint(2));
+            if (progressScale != null) {
+                hv = Indicators.hypervolume(progressScale.apply(Pareto.minimised(front, problem.objectives())),
+                        Normalization.referencePoint(2));
+            }
         }
         return new SearchListener.Progress(generation, byArch.size(), budget, front.size(), hv, seconds);
     }
