@@ -52,4 +52,4 @@ if [ ! -f "$STAMP" ] || [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/
   (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl search -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
   touch "$STAMP"
 fi
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --add-modules jdk.incubator.vector -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"

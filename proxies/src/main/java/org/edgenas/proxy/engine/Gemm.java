@@ -1,18 +1,19 @@
 package org.edgenas.proxy.engine;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-precision matrix multiply {@code C = A B} or {@code C += A B}, the engine's compute kernel, on one thread.
  *
- * <p>{@code B} and {@code C} are row-major with leading dimensions {@code ldb} and {@code ldc}; {@code A} is read
- * one element at a time through a row stride and a column stride, so a transposed matrix costs nothing. The loop
+ * <p>{@code C} is row-major with leading dimension {@code ldc}. Each row of {@code B} is a contiguous run that starts
+ * wherever a table of row offsets says, so a row-major matrix, a packed panel and the shifted views of a padded image
+ * that make up an implicit im2col are all the same to the kernel. {@code A} is read one element at a time through a
+ * row stride and a column stride, so a transposed matrix costs nothing. The loop
  * nest is cache-blocked: {@code K} in blocks of {@link #K_BLOCK}, {@code N} in strips of {@link #STRIP} columns
  * (two SIMD vectors) that stay in L1 while every block of 4 rows of {@code A} passes over them, accumulating a
- * 4 x 2-vector tile of {@code C} in registers (8 accumulators). Rows left over are done one at a time, columns left
- * over with masked vectors. Nothing is allocated.
+ * 4 x 2-vector tile of {@code C} in registers (8 accumulators). Columns left over run as 4 x 1-vector tiles, then
+ * one element at a time; rows left over one at a time. Nothing is allocated.
  */
 final class Gemm {
 
@@ -33,13 +34,14 @@ final class Gemm {
 
     /**
      * {@code C[i][j] (+)= sum_p A(i, p) B[p][j]} for i &lt; m, j &lt; n, p &lt; k, where
-     * {@code A(i, p) = a[aOffset + i * aRowStride + p * aColStride]}, {@code B[p][j] = b[bOffset + p * ldb + j]} and
+     * {@code A(i, p) = a[aOffset + i * aRowStride + p * aColStride]}, {@code B[p][j] = b[bOffset + bRows[p] + j]} and
      * {@code C[i][j] = c[cOffset + i * ldc + j]}.
      *
+     * @param bRows      offset of each row of {@code B} (at least {@code k} entries)
      * @param accumulate add to {@code C} when true; overwrite it when false
      */
     static void multiply(int m, int n, int k, float[] a, int aOffset, int aRowStride, int aColStride,
-                         float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc, boolean accumulate) {
+                         float[] b, int bOffset, int[] bRows, float[] c, int cOffset, int ldc, boolean accumulate) {
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -55,30 +57,39 @@ final class Gemm {
             int kc = Math.min(K_BLOCK, k - p0);
             boolean add = accumulate || p0 > 0;
             int aBlock = aOffset + p0 * aColStride;
-            int bBlock = bOffset + p0 * ldb;
             int j = 0;
             for (; j + STRIP <= n; j += STRIP) {
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    tile4(kc, a, aBlock + i * aRowStride, aRowStride, aColStride, b, bBlock + j, ldb,
+                    tile4(kc, a, aBlock + i * aRowStride, aRowStride, aColStride, b, bOffset + j, bRows, p0,
                             c, cOffset + i * ldc + j, ldc, add);
                 }
                 for (; i < m; i++) {
-                    tile1(kc, a, aBlock + i * aRowStride, aColStride, b, bBlock + j, ldb, c, cOffset + i * ldc + j,
-                            add);
+                    tile1(kc, a, aBlock + i * aRowStride, aColStride, b, bOffset + j, bRows, p0,
+                            c, cOffset + i * ldc + j, add);
                 }
             }
-            for (; j < n; j += LANES) {
-                VectorMask<Float> mask = SPECIES.indexInRange(j, n);
+            for (; j + LANES <= n; j += LANES) {
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    column4(kc, a, aBlock + i * aRowStride, aRowStride, aColStride, b, bOffset + j, bRows, p0,
+                            c, cOffset + i * ldc + j, ldc, add);
+                }
+                for (; i < m; i++) {
+                    column1(kc, a, aBlock + i * aRowStride, aColStride, b, bOffset + j, bRows, p0,
+                            c, cOffset + i * ldc + j, add);
+                }
+            }
+            for (; j < n; j++) {
                 for (int i = 0; i < m; i++) {
-                    tileMasked(kc, a, aBlock + i * aRowStride, aColStride, b, bBlock + j, ldb,
-                            c, cOffset + i * ldc + j, add, mask);
+                    scalar(kc, a, aBlock + i * aRowStride, aColStride, b, bOffset + j, bRows, p0,
+                            c, cOffset + i * ldc + j, add);
                 }
             }
         }
     }
 
-    private static void tile4(int kc, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
+    private static void tile4(int kc, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int[] rows, int p0,
                               float[] c, int c0, int ldc, boolean add) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
@@ -114,8 +125,8 @@ final class Gemm {
         int r1 = a0 + aRow;
         int r2 = r1 + aRow;
         int r3 = r2 + aRow;
-        int q = b0;
-        for (int p = 0; p < kc; p++) {
+        for (int p = p0; p < p0 + kc; p++) {
+            int q = b0 + rows[p];
             FloatVector x0 = FloatVector.fromArray(SPECIES, b, q);
             FloatVector x1 = FloatVector.fromArray(SPECIES, b, q + LANES);
             FloatVector w = FloatVector.broadcast(SPECIES, a[r0]);
@@ -134,7 +145,6 @@ final class Gemm {
             r1 += aCol;
             r2 += aCol;
             r3 += aCol;
-            q += ldb;
         }
         s00.intoArray(c, c0);
         s01.intoArray(c, c0 + LANES);
@@ -146,33 +156,79 @@ final class Gemm {
         s31.intoArray(c, c3 + LANES);
     }
 
-    private static void tile1(int kc, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0,
-                              boolean add) {
+    private static void tile1(int kc, float[] a, int a0, int aCol, float[] b, int b0, int[] rows, int p0,
+                              float[] c, int c0, boolean add) {
         FloatVector s0 = add ? FloatVector.fromArray(SPECIES, c, c0) : FloatVector.zero(SPECIES);
         FloatVector s1 = add ? FloatVector.fromArray(SPECIES, c, c0 + LANES) : FloatVector.zero(SPECIES);
         int r = a0;
-        int q = b0;
-        for (int p = 0; p < kc; p++) {
+        for (int p = p0; p < p0 + kc; p++) {
+            int q = b0 + rows[p];
             FloatVector w = FloatVector.broadcast(SPECIES, a[r]);
             s0 = w.fma(FloatVector.fromArray(SPECIES, b, q), s0);
             s1 = w.fma(FloatVector.fromArray(SPECIES, b, q + LANES), s1);
             r += aCol;
-            q += ldb;
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c0 + LANES);
     }
 
-    private static void tileMasked(int kc, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c,
-                                   int c0, boolean add, VectorMask<Float> mask) {
-        FloatVector s = add ? FloatVector.fromArray(SPECIES, c, c0, mask) : FloatVector.zero(SPECIES);
-        int r = a0;
-        int q = b0;
-        for (int p = 0; p < kc; p++) {
-            s = FloatVector.broadcast(SPECIES, a[r]).fma(FloatVector.fromArray(SPECIES, b, q, mask), s);
-            r += aCol;
-            q += ldb;
+    /** A 4-row x 1-vector tile, for the whole vectors left after the strips. */
+    private static void column4(int kc, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int[] rows, int p0,
+                                float[] c, int c0, int ldc, boolean add) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s0 = add ? FloatVector.fromArray(SPECIES, c, c0) : FloatVector.zero(SPECIES);
+        FloatVector s1 = add ? FloatVector.fromArray(SPECIES, c, c1) : FloatVector.zero(SPECIES);
+        FloatVector s2 = add ? FloatVector.fromArray(SPECIES, c, c2) : FloatVector.zero(SPECIES);
+        FloatVector s3 = add ? FloatVector.fromArray(SPECIES, c, c3) : FloatVector.zero(SPECIES);
+        int r0 = a0;
+        for (int p = p0; p < p0 + kc; p++) {
+            FloatVector x = FloatVector.fromArray(SPECIES, b, b0 + rows[p]);
+            s0 = FloatVector.broadcast(SPECIES, a[r0]).fma(x, s0);
+            s1 = FloatVector.broadcast(SPECIES, a[r0 + aRow]).fma(x, s1);
+            s2 = FloatVector.broadcast(SPECIES, a[r0 + 2 * aRow]).fma(x, s2);
+            s3 = FloatVector.broadcast(SPECIES, a[r0 + 3 * aRow]).fma(x, s3);
+            r0 += aCol;
         }
-        s.intoArray(c, c0, mask);
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c1);
+        s2.intoArray(c, c2);
+        s3.intoArray(c, c3);
+    }
+
+    private static void column1(int kc, float[] a, int a0, int aCol, float[] b, int b0, int[] rows, int p0,
+                                float[] c, int c0, boolean add) {
+        FloatVector s = add ? FloatVector.fromArray(SPECIES, c, c0) : FloatVector.zero(SPECIES);
+        int r = a0;
+        for (int p = p0; p < p0 + kc; p++) {
+            s = FloatVector.broadcast(SPECIES, a[r]).fma(FloatVector.fromArray(SPECIES, b, b0 + rows[p]), s);
+            r += aCol;
+        }
+        s.intoArray(c, c0);
+    }
+
+    /**
+     * One element, for the last columns (fewer than a vector). Masked vector loads are avoided on purpose: near the
+     * end of an array the Vector API falls back to a per-lane path that is orders of magnitude slower.
+     */
+    private static void scalar(int kc, float[] a, int a0, int aCol, float[] b, int b0, int[] rows, int p0,
+                               float[] c, int c0, boolean add) {
+        float s = add ? c[c0] : 0f;
+        int r = a0;
+        for (int p = p0; p < p0 + kc; p++) {
+            s = Math.fma(a[r], b[b0 + rows[p]], s);
+            r += aCol;
+        }
+        c[c0] = s;
+    }
+
+    /** Row offsets {@code 0, ld, 2 ld, ...} of a row-major matrix with {@code rows} rows. */
+    static int[] strided(int rows, int ld) {
+        int[] r = new int[rows];
+        for (int p = 0; p < rows; p++) {
+            r[p] = p * ld;
+        }
+        return r;
     }
 }

@@ -61,6 +61,7 @@ public final class Network {
     private final double[] scales;
     private final int inputSize;
     private final Scratch[] scratch;
+    private final float[] padded;
     private final float[][] gradients;
     private final double[] gradientScales;
     private final float[][] weightGradients;
@@ -96,6 +97,7 @@ public final class Network {
         for (int s = 0; s < scratch.length; s++) {
             scratch[s] = new Scratch(sizes);
         }
+        padded = new float[sizes.padded];
         if (mode.gradients()) {
             gradients = ownBuffers(architecture, batch);
             gradientScales = new double[n];
@@ -282,6 +284,11 @@ public final class Network {
 
     Scratch scratch(int slot) {
         return scratch[slot];
+    }
+
+    /** The network-wide buffer for a zero-padded copy of a convolution's input. */
+    float[] padded() {
+        return padded;
     }
 
     Weights weights() {

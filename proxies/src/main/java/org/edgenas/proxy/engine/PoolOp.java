@@ -21,6 +21,7 @@ final class PoolOp implements Op {
     private final int width;
     private final int outHeight;
     private final int outWidth;
+    private final float[] reciprocalCounts;
 
     PoolOp(Node node, int kernel, int stride, int padding, boolean max, Shape in, Shape out, int batch) {
         this.node = node;
@@ -34,6 +35,19 @@ final class PoolOp implements Op {
         this.width = in.width();
         this.outHeight = out.height();
         this.outWidth = out.width();
+        this.reciprocalCounts = new float[outHeight * outWidth];
+        for (int oh = 0; oh < outHeight; oh++) {
+            int rows = Math.min(height, oh * stride - padding + kernel) - Math.max(0, oh * stride - padding);
+            for (int ow = 0; ow < outWidth; ow++) {
+                int cols = Math.min(width, ow * stride - padding + kernel) - Math.max(0, ow * stride - padding);
+                reciprocalCounts[oh * outWidth + ow] = 1f / (rows * cols);
+            }
+        }
+    }
+
+    @Override
+    public void reserve(Scratch.Sizes s, boolean gradients) {
+        s.row = Math.max(s.row, width + 2 * padding);
     }
 
     @Override
@@ -49,7 +63,7 @@ final class PoolOp implements Op {
             int xo = plane * height * width;
             int yo = plane * outHeight * outWidth;
             if (stride == 1) {
-                forwardShifted(x, xo, y, yo);
+                forwardShifted(x, xo, y, yo, net.scratch(slot).row);
             } else {
                 forwardWindows(x, xo, y, yo);
             }
@@ -58,34 +72,36 @@ final class PoolOp implements Op {
     }
 
     /**
-     * Stride 1: each output row combines whole shifted input rows (one vectorisable loop per window element), then
-     * an average divides by the in-image count of each window.
+     * Stride 1, separably: the window's input rows are combined into one row (vectorised over the width) inside a
+     * padded scratch row, the kernel's columns are combined by shifted reads of that row, and an average is
+     * multiplied by the reciprocal of each window's in-image count.
      */
-    private void forwardShifted(float[] x, int xo, float[] y, int yo) {
+    private void forwardShifted(float[] x, int xo, float[] y, int yo, float[] row) {
+        float fill = max ? Float.NEGATIVE_INFINITY : 0f;
+        java.util.Arrays.fill(row, 0, padding, fill);
+        java.util.Arrays.fill(row, padding + width, width + 2 * padding, fill);
         for (int oh = 0; oh < outHeight; oh++) {
-            int out = yo + oh * outWidth;
-            java.util.Arrays.fill(y, out, out + outWidth, max ? Float.NEGATIVE_INFINITY : 0f);
             int h0 = Math.max(0, oh - padding);
             int h1 = Math.min(height, oh - padding + kernel);
-            for (int h = h0; h < h1; h++) {
-                int in = xo + h * width;
-                for (int kw = 0; kw < kernel; kw++) {
-                    int shift = kw - padding;
-                    int lo = Math.max(0, -shift);
-                    int hi = Math.min(outWidth, width - shift);
-                    if (max) {
-                        Vectors.max(hi - lo, x, in + lo + shift, y, out + lo);
-                    } else {
-                        Vectors.add(hi - lo, x, in + lo + shift, y, out + lo);
-                    }
+            System.arraycopy(x, xo + h0 * width, row, padding, width);
+            for (int h = h0 + 1; h < h1; h++) {
+                if (max) {
+                    Vectors.max(width, x, xo + h * width, row, padding);
+                } else {
+                    Vectors.add(width, x, xo + h * width, row, padding);
+                }
+            }
+            int out = yo + oh * outWidth;
+            System.arraycopy(row, 0, y, out, outWidth);
+            for (int kw = 1; kw < kernel; kw++) {
+                if (max) {
+                    Vectors.max(outWidth, row, kw, y, out);
+                } else {
+                    Vectors.add(outWidth, row, kw, y, out);
                 }
             }
             if (!max) {
-                int rows = h1 - h0;
-                for (int ow = 0; ow < outWidth; ow++) {
-                    int cols = Math.min(width, ow - padding + kernel) - Math.max(0, ow - padding);
-                    y[out + ow] /= rows * cols;
-                }
+                Vectors.multiply(outWidth, reciprocalCounts, oh * outWidth, y, out);
             }
         }
     }
@@ -112,7 +128,7 @@ final class PoolOp implements Op {
                             sum += x[xo + h * width + w];
                         }
                     }
-                    v = sum / ((h1 - h0) * (w1 - w0));
+                    v = sum * reciprocalCounts[oh * outWidth + ow];
                 }
                 y[yo + oh * outWidth + ow] = v;
             }
@@ -147,7 +163,7 @@ final class PoolOp implements Op {
                         }
                         dx[arg] += g;
                     } else {
-                        float share = g / ((h1 - h0) * (w1 - w0));
+                        float share = g * reciprocalCounts[oh * outWidth + ow];
                         for (int h = h0; h < h1; h++) {
                             for (int w = w0; w < w1; w++) {
                                 dx[xo + h * width + w] += share;

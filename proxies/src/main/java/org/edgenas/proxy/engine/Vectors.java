@@ -146,4 +146,16 @@ final class Vectors {
             y[yOffset + i] = a * x[xOffset + i] + b;
         }
     }
+
+    /** {@code y[yOffset + i] *= x[xOffset + i]} for i &lt; n. */
+    static void multiply(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(FloatVector.fromArray(S, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] *= x[xOffset + i];
+        }
+    }
 }

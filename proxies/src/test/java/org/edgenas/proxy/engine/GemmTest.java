@@ -29,6 +29,31 @@ class GemmTest {
         check(6, 2 * Gemm.STRIP + 1, 37, true, false);
     }
 
+    @Test
+    void readsEachRowOfBWhereItsOffsetSays() {
+        // B's rows in reverse order, 3 floats apart: the product equals A times that row permutation of B
+        int m = 5;
+        int n = Gemm.STRIP + 2;
+        int k = 9;
+        float[] a = randoms(m * k);
+        float[] b = randoms(k * (n + 3));
+        int[] rows = new int[k];
+        for (int p = 0; p < k; p++) {
+            rows[p] = (k - 1 - p) * (n + 3);
+        }
+        float[] c = new float[m * n];
+        Gemm.multiply(m, n, k, a, 0, k, 1, b, 0, rows, c, 0, n, false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double expected = 0;
+                for (int p = 0; p < k; p++) {
+                    expected += (double) a[i * k + p] * b[(k - 1 - p) * (n + 3) + j];
+                }
+                assertEquals(expected, c[i * n + j], 1e-4);
+            }
+        }
+    }
+
     private void check(int m, int n, int k, boolean transposedA, boolean accumulate) {
         int ldb = n + 3;
         int ldc = n + 5;
@@ -38,7 +63,7 @@ class GemmTest {
         float[] before = c.clone();
         int aRow = transposedA ? 1 : k;
         int aCol = transposedA ? m : 1;
-        Gemm.multiply(m, n, k, a, 2, aRow, aCol, b, 1, ldb, c, 4, ldc, accumulate);
+        Gemm.multiply(m, n, k, a, 2, aRow, aCol, b, 1, Gemm.strided(k, ldb), c, 4, ldc, accumulate);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double expected = accumulate ? before[4 + i * ldc + j] : 0;
