@@ -54,7 +54,8 @@ final class ProxyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Object typed(String v) {
+    /** A command-line value as a number or boolean where it reads as one, else as text. */
+    static Object typed(String v) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException notLong) {
