@@ -41,6 +41,9 @@ public final class NaswotProxy implements AccuracyProxy {
         this.images = images;
         this.workers = workers;
         this.cache = ScoreCache.shared(space, toString());
+        // make the batch for the space's input shape now, so that an unusable image file fails before any search
+        Shape shape = EnsembleProxy.sample(space, 1, seed).getFirst().input();
+        batches.put(shape, images.batch(shape, batch, EngineSettings.inputSeed(seed)));
     }
 
     @Override

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.proxy.images.TestImages;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.nb201.Nb201Space;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** NASWOT on a reduced NAS-Bench-201 (8x8 input, C = 4, one cell per stage) so that each score takes milliseconds. */
 class NaswotProxyTest {
@@ -58,6 +63,25 @@ class NaswotProxyTest {
         ConfigException e = assertThrows(ConfigException.class, () -> naswot(Map.of("fit", "stretch")));
         assertTrue(e.getMessage().contains("fit: 'stretch' is not allowed; allowed values: resize, pad"),
                 e.getMessage());
+    }
+
+    @Test
+    void batchLargerThanTheImageFileFailsWhenTheProxyIsMade(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(dir.resolve("few-idx3-ubyte"),
+                TestImages.idx(4, 8, 8));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> naswot(Map.of("batch", 8, "input", file.toString())));
+        assertTrue(e.getMessage().contains("has 4 images, the batch needs 8"), e.getMessage());
+    }
+
+    @Test
+    void imagesFromAFileScoreLikeAnyInput(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(dir.resolve("grey-idx3-ubyte"),
+                TestImages.idx(16, 6, 6));
+        double s = naswot(Map.of("batch", 8, "input", file.toString(), "fit", "pad")).score(SMALL.parse(MIXED));
+        assertTrue(Double.isFinite(s), "score " + s);
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.edgenas.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,30 +19,10 @@ class ImageSetTest {
     @TempDir
     Path dir;
 
-    /** An IDX image file of {@code count} images of {@code rows x cols}, pixel i of image n = (n * 31 + i) mod 256. */
-    static byte[] idx(int count, int rows, int cols) {
-        ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
-        b.putInt(0x00000803).putInt(count).putInt(rows).putInt(cols);
-        for (int n = 0; n < count; n++) {
-            for (int i = 0; i < rows * cols; i++) {
-                b.put((byte) ((n * 31 + i) % 256));
-            }
-        }
-        return b.array();
-    }
-
-    static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void readsIdxImagesRawAndGzipped() throws IOException {
-        Path raw = Files.write(dir.resolve("images-idx3-ubyte"), idx(5, 4, 3));
-        Path gz = Files.write(dir.resolve("images-idx3-ubyte.gz"), gzip(idx(5, 4, 3)));
+        Path raw = Files.write(dir.resolve("images-idx3-ubyte"), TestImages.idx(5, 4, 3));
+        Path gz = Files.write(dir.resolve("images-idx3-ubyte.gz"), TestImages.gzip(TestImages.idx(5, 4, 3)));
         for (Path p : new Path[] {raw, gz}) {
             ImageSet s = ImageSet.read(p);
             assertEquals("idx", s.format());
@@ -91,7 +69,7 @@ class ImageSetTest {
 
     @Test
     void truncatedIdxFileSaysWhatTheHeaderPromised() throws IOException {
-        byte[] full = idx(5, 4, 3);
+        byte[] full = TestImages.idx(5, 4, 3);
         Path p = Files.write(dir.resolve("cut"), java.util.Arrays.copyOf(full, full.length - 10));
         ConfigException e = assertThrows(ConfigException.class, () -> ImageSet.read(p));
         assertTrue(e.getMessage().contains("IDX header gives 5 images of 4x3 (76 bytes) but the file has 66 bytes "

@@ -45,7 +45,7 @@ class ImageSourceTest {
 
     @Test
     void greyImagesFillEveryChannelAndEachChannelIsStandardised() throws IOException {
-        Path p = Files.write(dir.resolve("x-idx3-ubyte"), ImageSetTest.idx(20, 4, 4));
+        Path p = Files.write(dir.resolve("x-idx3-ubyte"), TestImages.idx(20, 4, 4));
         float[] x = ImageSource.file(p, Fit.PAD).batch(Shape.of(3, 6, 6), 8, 1);
         assertEquals(8 * 3 * 36, x.length);
         for (int b = 0; b < 8; b++) {
@@ -68,7 +68,7 @@ class ImageSourceTest {
 
     @Test
     void sameSeedSameBatchOtherSeedOtherImages() throws IOException {
-        Path p = Files.write(dir.resolve("x-idx3-ubyte"), ImageSetTest.idx(50, 4, 4));
+        Path p = Files.write(dir.resolve("x-idx3-ubyte"), TestImages.idx(50, 4, 4));
         ImageSource s = ImageSource.file(p, Fit.RESIZE);
         assertArrayEquals(s.batch(Shape.of(1, 4, 4), 4, 7), s.batch(Shape.of(1, 4, 4), 4, 7));
         assertTrue(!java.util.Arrays.equals(s.batch(Shape.of(1, 4, 4), 4, 7), s.batch(Shape.of(1, 4, 4), 4, 8)));
@@ -78,7 +78,7 @@ class ImageSourceTest {
 
     @Test
     void batchLargerThanTheFileIsAnError() throws IOException {
-        Path p = Files.write(dir.resolve("x-idx3-ubyte"), ImageSetTest.idx(3, 4, 4));
+        Path p = Files.write(dir.resolve("x-idx3-ubyte"), TestImages.idx(3, 4, 4));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ImageSource.file(p, Fit.RESIZE).batch(Shape.of(1, 4, 4), 4, 0));
         assertTrue(e.getMessage().contains("has 3 images, the batch needs 4"), e.getMessage());
