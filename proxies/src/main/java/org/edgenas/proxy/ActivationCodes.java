@@ -1,14 +1,22 @@
 package org.edgenas.proxy;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.edgenas.proxy.engine.Workers;
 
 /**
  * The NASWOT kernel of a mini-batch (Mellor et al., ICML 2021): every ReLU unit gives each image a binary code
  * bit (active or not), and {@code K[i][j] = N_A - hamming(c_i, c_j)}, where N_A is the number of ReLU units and
  * {@code c_i} image i's code over all of them. Codes are packed 64 units to a long and compared with popcounts,
- * layer by layer, so no code outlives its layer. Not thread-safe.
+ * layer by layer (the comparisons vectorised, a vector's lanes becoming bits of the word), so no code outlives
+ * its layer. Not thread-safe.
  */
 final class ActivationCodes {
+
+    /** Vector shape for packing codes; 64 must be a multiple of its length (it is 4, 8 or 16 floats). */
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
 
     private final int batch;
     private final long[] hamming;
@@ -40,16 +48,24 @@ final class ActivationCodes {
         workers.run(batch, (b, slot) -> {
             int base = b * elements;
             int out = b * words;
-            for (int w = 0; w < words; w++) {
+            int whole = elements >>> 6;
+            for (int w = 0; w < whole; w++) {
                 long word = 0;
-                int start = w << 6;
-                int end = Math.min(elements, start + 64);
-                for (int u = start; u < end; u++) {
-                    if (values[base + u] > 0f) {
-                        word |= 1L << (u - start);
-                    }
+                int start = base + (w << 6);
+                for (int v = 0; v < 64; v += LANES) {
+                    word |= FloatVector.fromArray(SPECIES, values, start + v).compare(VectorOperators.GT, 0f).toLong()
+                            << v;
                 }
                 packed[out + w] = word;
+            }
+            if (whole < words) {
+                long word = 0;
+                for (int u = whole << 6; u < elements; u++) {
+                    if (values[base + u] > 0f) {
+                        word |= 1L << (u & 63);
+                    }
+                }
+                packed[out + whole] = word;
             }
         });
         workers.run(batch, (i, slot) -> {
