@@ -15,7 +15,8 @@ import org.edgenas.proxy.images.ImageSource;
  *   <li>{@code seed} [0]: seeds the Kaiming-normal weights (and, through a derived seed, the input batch)</li>
  *   <li>{@code threads} [1]: threads one architecture's passes run on; 0 = all cores. Scores do not depend on it.</li>
  *   <li>{@code batch}: images per forward pass (data-dependent proxies only), 1..4096</li>
- *   <li>{@code input} [synthetic]: {@code synthetic} (seeded N(0, 1) noise) or the path of an IDX image file
+ *   <li>{@code input} [synthetic]: {@code synthetic} (seeded smooth grey noise,
+ *       {@link ImageSource.Synthetic}) or the path of an IDX image file
  *       (MNIST, Fashion-MNIST; gzip allowed) or a CIFAR-10 binary batch</li>
  *   <li>{@code fit} [resize]: {@code resize} (bilinear) or {@code pad} (centred padding or cropping) to bring file
  *       images to the network's input size</li>

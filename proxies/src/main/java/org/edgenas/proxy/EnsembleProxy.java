@@ -22,7 +22,7 @@ import org.edgenas.space.SearchSpace;
  * log-determinant, a log-sum, MACs) on an equal footing.
  *
  * <p>A member scoring negative infinity makes the ensemble negative infinity. Members with fewer than two finite
- * reference scores, or no spread, contribute 0. Settings: {@code members} [naswot, logsynflow], {@code reference}
+ * reference scores, or no spread, contribute 0. Settings: {@code members} [naswot, logsynflow, flops], {@code reference}
  * [{@value #DEFAULT_REFERENCE}], {@code seed}; every other setting is passed on to the members (so {@code batch}
  * reaches {@code naswot}).
  */
@@ -32,7 +32,7 @@ public final class EnsembleProxy implements AccuracyProxy {
     public static final int DEFAULT_REFERENCE = 32;
 
     /** Default members. */
-    public static final List<String> DEFAULT_MEMBERS = List.of("naswot", "logsynflow");
+    public static final List<String> DEFAULT_MEMBERS = List.of("naswot", "logsynflow", "flops");
 
     private final SearchSpace space;
     private final List<AccuracyProxy> members;

@@ -43,6 +43,12 @@ class EnsembleProxyTest {
     }
 
     @Test
+    void defaultMembersAreNaswotLogsynflowAndFlops() {
+        EnsembleProxy e = (EnsembleProxy) AccuracyProxies.create("ensemble", Parameters.of(Map.of("batch", 8)), space);
+        assertEquals(List.of("naswot", "logsynflow", "flops"), e.members().stream().map(AccuracyProxy::name).toList());
+    }
+
+    @Test
     void ensembleCannotContainItself() {
         ConfigException e = assertThrows(ConfigException.class, () -> AccuracyProxies.create("ensemble",
                 Parameters.of(Map.of("members", List.of("naswot", "ensemble"))), space));

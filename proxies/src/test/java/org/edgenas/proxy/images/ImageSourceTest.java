@@ -77,6 +77,32 @@ class ImageSourceTest {
     }
 
     @Test
+    void syntheticImagesAreGreyStandardisedAndSpatiallySmooth() {
+        float[] x = ImageSource.synthetic().batch(Shape.of(3, 32, 32), 16, 1);
+        double sum = 0;
+        double squares = 0;
+        double products = 0;
+        int pairs = 0;
+        for (int b = 0; b < 16; b++) {
+            int red = b * 3 * 1024;
+            for (int i = 0; i < 1024; i++) {
+                assertEquals(x[red + i], x[red + 1024 + i], 0f, "channels differ");
+                assertEquals(x[red + i], x[red + 2048 + i], 0f, "channels differ");
+                sum += x[red + i];
+                squares += x[red + i] * x[red + i];
+                if (i % 32 < 31) {
+                    products += x[red + i] * x[red + i + 1];
+                    pairs++;
+                }
+            }
+        }
+        assertEquals(0, sum / (16 * 1024), 1e-5);
+        assertEquals(1, squares / (16 * 1024), 1e-4);
+        // neighbouring pixels share most of their value (independent noise would give a correlation near 0)
+        assertTrue(products / pairs > 0.8, "neighbour correlation " + products / pairs);
+    }
+
+    @Test
     void batchLargerThanTheFileIsAnError() throws IOException {
         Path p = Files.write(dir.resolve("x-idx3-ubyte"), TestImages.idx(3, 4, 4));
         ConfigException e = assertThrows(ConfigException.class,
