@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.data.ReferenceData;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.EnsembleProxy;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.proxy.validation.ProxyRun;
 import org.edgenas.proxy.validation.RankCorrelation;
@@ -96,18 +98,30 @@ final class ProxyEvalCommand implements Callable<Integer> {
         List<double[]> computed = new ArrayList<>();
         List<String> computedNames = new ArrayList<>();
         Map<String, double[]> columns = new LinkedHashMap<>();
+        EnsembleProxy ensemble = null;
         for (AccuracyProxy p : made) {
             ProxyRun run = ProxyRun.of(p, drawn, t, new Progress(err));
             rows.add(new Row(p.name(), "computed: " + p, RankCorrelation.of(run.scores(), drawn.accuracy()),
                     run.medianSeconds()));
             columns.put(p.name(), run.scores());
             columns.put(p.name() + "_s", run.seconds());
-            if (!p.name().equals("ensemble")) {
+            if (p instanceof EnsembleProxy e) {
+                ensemble = e;
+            } else {
                 computed.add(run.scores());
                 computedNames.add(p.name());
             }
         }
-        if (computed.size() >= 2) {
+        if (ensemble != null) {
+            // the population-level combination the per-architecture ensemble stands in for (members are cached)
+            List<double[]> members = new ArrayList<>();
+            for (AccuracyProxy m : ensemble.members()) {
+                members.add(ProxyRun.of(m, drawn, t, (proxy, done, total, seconds) -> { }).scores());
+            }
+            rows.add(new Row("mean rank", "of " + ensemble.members().stream().map(AccuracyProxy::name)
+                    .collect(Collectors.joining(", ")) + " within the sample",
+                    RankCorrelation.of(RankCorrelation.meanRank(members), drawn.accuracy()), Double.NaN));
+        } else if (computed.size() >= 2) {
             rows.add(new Row("mean rank", "of " + String.join(", ", computedNames) + " within the sample",
                     RankCorrelation.of(RankCorrelation.meanRank(computed), drawn.accuracy()), Double.NaN));
         }

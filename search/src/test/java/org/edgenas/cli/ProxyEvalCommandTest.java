@@ -53,6 +53,14 @@ class ProxyEvalCommandTest {
     }
 
     @Test
+    void ensembleIsShownNextToTheMeanRankOfItsMembers() throws IOException {
+        var r = ConfigErrorTest.run("proxy-eval", "--space", "nb201", "--proxy", "ensemble", "--sample", "8",
+                "--accuracy", table().toString(), "--set", "members=flops,params", "--set", "reference=4");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("| mean rank | of flops, params within the sample |"), r.out());
+    }
+
+    @Test
     void unknownProxyAndOversizedSampleExitTwo() throws IOException {
         Path t = table();
         var unknown = ConfigErrorTest.run("proxy-eval", "--space", "nb201", "--proxy", "zen", "--sample", "4",
