@@ -52,9 +52,10 @@ if [ ! -f "$STAMP" ] || [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/
   (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl search -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
   touch "$STAMP"
 fi
-# Hazelcast (cluster mode, ./nas worker) runs faster with, and warns without, access to these JDK internals.
-HAZELCAST_OPTS=(--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+# The Vector API (proxies engine) is an incubator module; Hazelcast (cluster mode, ./nas worker) runs faster with,
+# and warns without, access to these JDK internals.
+JVM_OPTS=(--add-modules java.se,jdk.incubator.vector --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow)
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${HAZELCAST_OPTS[@]}" -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"

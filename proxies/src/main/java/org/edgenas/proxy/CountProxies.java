@@ -34,6 +34,11 @@ public final class CountProxies {
         public double score(Architecture a) {
             return a.macs();
         }
+
+        @Override
+        public String toString() {
+            return name();
+        }
     }
 
     /** {@code params}: scores by trainable parameter count. */
@@ -56,6 +61,11 @@ public final class CountProxies {
         @Override
         public double score(Architecture a) {
             return a.params();
+        }
+
+        @Override
+        public String toString() {
+            return name();
         }
     }
 }

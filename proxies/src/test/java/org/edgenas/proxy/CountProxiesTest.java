@@ -30,7 +30,7 @@ class CountProxiesTest {
     void unknownProxyListsTheAvailableOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AccuracyProxies.create("zen", Parameters.empty(), nb201));
-        assertTrue(e.getMessage().contains("unknown proxy 'zen'; available: busy, flops, params, table"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown proxy 'zen'; available: busy, ensemble, flops, logsynflow, naswot, params, synflow, table"), e.getMessage());
     }
 
     @Test

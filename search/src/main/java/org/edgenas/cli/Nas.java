@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nas", mixinStandardHelpOptions = true, versionProvider = Nas.Version.class,
         description = "Energy-aware neural architecture search for edge hardware.",
-        subcommands = {RunCommand.class, EstimateCommand.class, ProxyCommand.class, CalibrateCommand.class,
-                ExportCommand.class, WorkerCommand.class, BoardsCommand.class, SpacesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, EstimateCommand.class, ProxyCommand.class, ProxyEvalCommand.class,
+                CalibrateCommand.class, ExportCommand.class, WorkerCommand.class, BoardsCommand.class,
+                SpacesCommand.class, CommandLine.HelpCommand.class})
 public final class Nas {
 
     /** Exit status for input the user can fix. */

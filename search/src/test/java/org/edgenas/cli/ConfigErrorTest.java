@@ -40,7 +40,7 @@ class ConfigErrorTest {
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
             unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-xavier-nx (or the path of a profile .json file)
             uncalibrated board         | board: jetson-xavier-nx            | t.yaml:10: board: board 'jetson-xavier-nx' is not calibrated
-            unknown proxy              | proxy: {name: synflowz}            | t.yaml:10: proxy.name: 'synflowz' is not allowed; allowed values: busy, flops, params, table
+            unknown proxy              | proxy: {name: synflowz}            | t.yaml:10: proxy.name: 'synflowz' is not allowed; allowed values: busy, ensemble, flops, logsynflow, naswot, params, synflow, table
             unknown space              | space: {name: nb301}               | t.yaml:10: space.name: 'nb301' is not allowed; allowed values: chain-cnn, nb201
             bad space setting          | space: {name: nb201, classes: -3}  | t.yaml:10: space.classes: expected an integer in [1, 100000], got -3
             unknown objective          | objectives: [accuracy, watts]      | t.yaml:10: objectives: 'watts' is not an objective; allowed: accuracy, energy_mj, latency_ms

@@ -1,0 +1,72 @@
+package org.edgenas.proxy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.proxy.engine.Workers;
+import org.edgenas.proxy.images.Fit;
+import org.edgenas.proxy.images.ImageSource;
+
+/**
+ * Reads the settings shared by the proxies that run networks ({@code naswot}, {@code synflow}, {@code logsynflow}),
+ * each with a precise error naming the config file, line and key.
+ * <ul>
+ *   <li>{@code seed} [0]: seeds the Kaiming-normal weights (and, through a derived seed, the input batch)</li>
+ *   <li>{@code threads} [1]: threads one architecture's passes run on; 0 = all cores. Scores do not depend on it.</li>
+ *   <li>{@code batch}: images per forward pass (data-dependent proxies only), 1..4096</li>
+ *   <li>{@code input} [synthetic]: {@code synthetic} (seeded smooth grey noise,
+ *       {@link ImageSource.Synthetic}) or the path of an IDX image file
+ *       (MNIST, Fashion-MNIST; gzip allowed) or a CIFAR-10 binary batch</li>
+ *   <li>{@code fit} [resize]: {@code resize} (bilinear) or {@code pad} (centred padding or cropping) to bring file
+ *       images to the network's input size</li>
+ * </ul>
+ */
+final class EngineSettings {
+
+    /** The largest batch accepted. */
+    static final int MAX_BATCH = 4096;
+
+    private EngineSettings() {
+    }
+
+    static long seed(Parameters p) {
+        return p.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    static int threads(Parameters p) {
+        int t = p.integer("threads", 1, 0, 256);
+        return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
+    }
+
+    static int batch(Parameters p, int fallback) {
+        return p.integer("batch", fallback, 1, MAX_BATCH);
+    }
+
+    static ImageSource input(Parameters p) {
+        String input = p.string("input", "synthetic");
+        String fit = p.choice("fit", Fit.RESIZE.key(), List.of(Fit.RESIZE.key(), Fit.PAD.key()));
+        if (input.equals("synthetic")) {
+            return ImageSource.synthetic();
+        }
+        try {
+            return ImageSource.file(Path.of(input), Fit.valueOf(fit.toUpperCase(java.util.Locale.ROOT)));
+        } catch (ConfigException e) {
+            throw p.error("input", e.getMessage() + " (input is 'synthetic' or an image file)");
+        }
+    }
+
+    /** Workers for {@code threads} threads, after checking that the engine can run in this JVM. */
+    static Workers workers(String proxy, int threads) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new ConfigException("proxy " + proxy + " runs networks with the Vector API: start the JVM with "
+                    + "--add-modules jdk.incubator.vector (./nas does)");
+        }
+        return Workers.of(threads);
+    }
+
+    /** The seed of the input batch, derived from the weight seed so that the two random streams differ. */
+    static long inputSeed(long seed) {
+        return seed ^ 0x9E3779B97F4A7C15L;
+    }
+}

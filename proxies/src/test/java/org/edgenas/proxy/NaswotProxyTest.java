@@ -1,0 +1,92 @@
+package org.edgenas.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.proxy.images.TestImages;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.nb201.Nb201Space;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NASWOT on a reduced NAS-Bench-201 (8x8 input, C = 4, one cell per stage) so that each score takes milliseconds. */
+class NaswotProxyTest {
+
+    static final SearchSpace SMALL = new Nb201Space(10, 8, 4, 1);
+    static final String ALL_NONE = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+    static final String MIXED = "|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|"
+            + "none~2|";
+
+    private static AccuracyProxy naswot(Map<String, ?> settings) {
+        return AccuracyProxies.create("naswot", Parameters.of(settings), SMALL);
+    }
+
+    @Test
+    void allZeroActivationsScoreNegativeInfinityWithoutFailing() {
+        // every cell outputs zeros, so every ReLU after the stem sees zeros: all codes equal, K has rank 1
+        assertEquals(Double.NEGATIVE_INFINITY, naswot(Map.of("batch", 8)).score(SMALL.parse(ALL_NONE)));
+    }
+
+    @Test
+    void scoreIsFiniteDeterministicAndIndependentOfThreads() {
+        double one = naswot(Map.of("batch", 8, "seed", 3)).score(SMALL.parse(MIXED));
+        double two = naswot(Map.of("batch", 8, "seed", 3, "threads", 2)).score(SMALL.parse(MIXED));
+        assertTrue(Double.isFinite(one), "score " + one);
+        assertEquals(one, two, 0.0);
+        // a log-determinant of an 8 x 8 kernel whose diagonal is N_A is at most 8 ln N_A
+        assertTrue(one < 8 * Math.log(1e6), "score " + one);
+    }
+
+    @Test
+    void seedChangesTheScore() {
+        double a = naswot(Map.of("batch", 8, "seed", 1)).score(SMALL.parse(MIXED));
+        double b = naswot(Map.of("batch", 8, "seed", 2)).score(SMALL.parse(MIXED));
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void batchSizeZeroIsRejectedWithTheAllowedRange() {
+        ConfigException e = assertThrows(ConfigException.class, () -> naswot(Map.of("batch", 0)));
+        assertTrue(e.getMessage().contains("batch: expected an integer in [1, 4096], got 0"), e.getMessage());
+    }
+
+    @Test
+    void unknownFitIsRejectedWithTheAllowedValues() {
+        ConfigException e = assertThrows(ConfigException.class, () -> naswot(Map.of("fit", "stretch")));
+        assertTrue(e.getMessage().contains("fit: 'stretch' is not allowed; allowed values: resize, pad"),
+                e.getMessage());
+    }
+
+    @Test
+    void batchLargerThanTheImageFileFailsWhenTheProxyIsMade(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(dir.resolve("few-idx3-ubyte"),
+                TestImages.idx(4, 8, 8));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> naswot(Map.of("batch", 8, "input", file.toString())));
+        assertTrue(e.getMessage().contains("has 4 images, the batch needs 8"), e.getMessage());
+    }
+
+    @Test
+    void imagesFromAFileScoreLikeAnyInput(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.write(dir.resolve("grey-idx3-ubyte"),
+                TestImages.idx(16, 6, 6));
+        double s = naswot(Map.of("batch", 8, "input", file.toString(), "fit", "pad")).score(SMALL.parse(MIXED));
+        assertTrue(Double.isFinite(s), "score " + s);
+    }
+
+    @Test
+    void missingImageFileIsNamedInTheError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> naswot(Map.of("input", "no/such/images.gz")));
+        assertTrue(e.getMessage().contains("input: no/such/images.gz: image file not found"), e.getMessage());
+    }
+}
