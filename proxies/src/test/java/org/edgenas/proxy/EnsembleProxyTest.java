@@ -52,7 +52,7 @@ class EnsembleProxyTest {
     void ensembleCannotContainItself() {
         ConfigException e = assertThrows(ConfigException.class, () -> AccuracyProxies.create("ensemble",
                 Parameters.of(Map.of("members", List.of("naswot", "ensemble"))), space));
-        assertTrue(e.getMessage().contains("members: 'ensemble' cannot be a member; allowed: flops, logsynflow, "
+        assertTrue(e.getMessage().contains("members: 'ensemble' cannot be a member; allowed: busy, flops, logsynflow, "
                 + "naswot, params, synflow"), e.getMessage());
     }
 

@@ -227,8 +227,19 @@ public final class ClusterEvaluator implements CandidateEvaluator {
                 case TaskOutcome.Scored s -> {
                     Evaluation e = s.evaluation();
                     if (!e.arch().equals(a.id())) {
-                        throw new ClusterException("worker " + d.worker.getAddress() + " read candidate " + a.id()
-                                + " as " + e.arch() + "; run the same EdgeNAS version and space settings everywhere");
+                        // an answer that is not about its task: a worker with other space settings, or a response
+                        // crossed after a member was lost; retried like a lost task, within max_attempts
+                        List<String> lost = lostWith.get(d.index);
+                        lost.add(d.worker.getAddress().toString());
+                        if (lost.size() >= settings.maxAttempts()) {
+                            throw new ClusterException("worker " + d.worker.getAddress() + " read candidate " + a.id()
+                                    + " as " + e.arch() + "; run the same EdgeNAS version and space settings "
+                                    + "everywhere");
+                        }
+                        warnings.accept("candidate " + a.id() + where + " came back as " + e.arch()
+                                + "; resubmitting, attempt " + (lost.size() + 1) + " of " + settings.maxAttempts());
+                        pending.addFirst(d.index);
+                        return false;
                     }
                     results[d.index] = e;
                 }
