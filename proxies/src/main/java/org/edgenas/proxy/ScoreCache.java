@@ -53,9 +53,4 @@ final class ScoreCache {
             throw e;
         }
     }
-
-    /** Number of architectures scored. */
-    int size() {
-        return scores.size();
-    }
 }

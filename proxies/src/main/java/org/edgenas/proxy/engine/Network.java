@@ -221,16 +221,6 @@ public final class Network {
         }
     }
 
-    /** The architecture compiled. */
-    public Architecture architecture() {
-        return architecture;
-    }
-
-    /** Images per pass. */
-    public int batch() {
-        return batch;
-    }
-
     /** The network's output after {@link #forward}: {@code batch x output elements} values. */
     public float[] output() {
         return values[ops.length - 1];
