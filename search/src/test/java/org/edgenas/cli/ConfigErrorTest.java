@@ -46,6 +46,9 @@ class ConfigErrorTest {
             unknown objective          | objectives: [accuracy, watts]      | t.yaml:10: objectives: 'watts' is not an objective; allowed: accuracy, energy_mj, latency_ms
             unknown algorithm          | search: {algorithm: sgd}           | t.yaml:10: search.algorithm: 'sgd' is not allowed; allowed values: nsga2, random, evolution, exhaustive
             table file missing         | proxy: {name: table, file: nope.csv, column: acc} | nope.csv: file not found
+            naswot batch zero          | proxy: {name: naswot, batch: 0}    | t.yaml:10: proxy.batch: expected an integer in [1, 4096], got 0
+            image file missing         | proxy: {name: naswot, input: nope.idx} | t.yaml:10: proxy.input: nope.idx: image file not found
+            ensemble of itself         | proxy: {name: ensemble, members: [ensemble]} | t.yaml:10: proxy.members: 'ensemble' cannot be a member
             """)
     void badConfigExitsTwoNamingTheProblemAndWritesNothing(String kind, String line, String expected)
             throws IOException {
