@@ -78,25 +78,7 @@ public final class LinearCostFit {
             throw new IllegalArgumentException("need one value and scale per row, got " + rows.size() + " rows, "
                     + values.length + " values and " + scales.length + " scales");
         }
-        double[] colScale = new double[COLUMNS];
-        for (double[] r : rows) {
-            for (int j = 0; j < COLUMNS; j++) {
-                colScale[j] = Math.max(colScale[j], Math.abs(r[j]));
-            }
-        }
-        double[][] a = new double[rows.size()][COLUMNS];
-        double[] b = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            double w = 1 / scales[i];
-            for (int j = 0; j < COLUMNS; j++) {
-                a[i][j] = colScale[j] == 0 ? 0 : rows.get(i)[j] / colScale[j] * w;
-            }
-            b[i] = values[i] * w;
-        }
-        double[] x = Nnls.solve(a, b);
-        for (int j = 0; j < COLUMNS; j++) {
-            x[j] = colScale[j] == 0 ? 0 : x[j] / colScale[j];
-        }
+        double[] x = Nnls.solveRelative(rows.toArray(double[][]::new), values, scales);
         return model(x);
     }
 

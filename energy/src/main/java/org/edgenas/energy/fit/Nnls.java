@@ -77,6 +77,39 @@ public final class Nnls {
         return x;
     }
 
+    /**
+     * Non-negative least squares for relative error: minimises sum over rows of ((a_i x - y_i) / scale_i)^2 with
+     * x >= 0. Columns are scaled to unit maximum before solving (all-zero columns get coefficient 0), which keeps
+     * features of very different magnitudes (counts, MACs, bytes) well conditioned.
+     *
+     * @param a      m x n design matrix
+     * @param y      m observations
+     * @param scales m positive magnitudes the residuals are relative to
+     */
+    public static double[] solveRelative(double[][] a, double[] y, double[] scales) {
+        int n = a[0].length;
+        double[] colScale = new double[n];
+        for (double[] row : a) {
+            for (int j = 0; j < n; j++) {
+                colScale[j] = Math.max(colScale[j], Math.abs(row[j]));
+            }
+        }
+        double[][] w = new double[a.length][n];
+        double[] b = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double weight = 1 / scales[i];
+            for (int j = 0; j < n; j++) {
+                w[i][j] = colScale[j] == 0 ? 0 : a[i][j] / colScale[j] * weight;
+            }
+            b[i] = y[i] * weight;
+        }
+        double[] x = solve(w, b);
+        for (int j = 0; j < n; j++) {
+            x[j] = colScale[j] == 0 ? 0 : x[j] / colScale[j];
+        }
+        return x;
+    }
+
     private static double[] gradient(RealMatrix a, RealVector b, double[] x) {
         RealVector residual = b.subtract(a.operate(new ArrayRealVector(x, false)));
         return a.transpose().operate(residual).toArray();

@@ -60,26 +60,7 @@ public final class PaperFit {
     }
 
     private static double[] solve(double[][] a, double[] y) {
-        int m = a[0].length;
-        double[] scale = new double[m];
-        for (double[] row : a) {
-            for (int j = 0; j < m; j++) {
-                scale[j] = Math.max(scale[j], Math.abs(row[j]));
-            }
-        }
-        double[][] w = new double[a.length][m];
-        double[] b = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < m; j++) {
-                w[i][j] = scale[j] == 0 ? 0 : a[i][j] / scale[j] / y[i];
-            }
-            b[i] = 1;
-        }
-        double[] x = Nnls.solve(w, b);
-        for (int j = 0; j < m; j++) {
-            x[j] = scale[j] == 0 ? 0 : x[j] / scale[j];
-        }
-        return x;
+        return Nnls.solveRelative(a, y, y);
     }
 
     private static double[] crossValidate(double[][] a, double[] y, int folds, long seed) {
