@@ -45,11 +45,11 @@ if [ "${1:-}" = "test" ]; then
   exit 0
 fi
 
-STAMP="$ROOT/search/target/lib/.built"
-JAR="$ROOT/search/target/edgenas-search.jar"
+STAMP="$ROOT/app/target/lib/.built"
+JAR="$ROOT/app/target/edgenas-app.jar"
 if [ ! -f "$STAMP" ] || [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
   echo "nas: building EdgeNAS (first use or sources changed)..." >&2
-  (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl search -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
+  (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl app -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
   touch "$STAMP"
 fi
 # The Vector API (proxies engine) is an incubator module; Hazelcast (cluster mode, ./nas worker) runs faster with,
@@ -58,4 +58,4 @@ JVM_OPTS=(--add-modules java.se,jdk.incubator.vector --add-exports java.base/jdk
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow)
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/search/target/lib/*" org.edgenas.cli.Nas "$@"
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" org.edgenas.cli.Nas "$@"

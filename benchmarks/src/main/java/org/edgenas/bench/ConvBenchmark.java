@@ -6,10 +6,10 @@ import org.edgenas.arch.Architecture;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GraphBuilder;
 import org.edgenas.arch.Shape;
-import org.edgenas.proxy.engine.ActivationListener;
-import org.edgenas.proxy.engine.Network;
-import org.edgenas.proxy.engine.Weights;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.ActivationListener;
+import org.edgenas.engine.Network;
+import org.edgenas.engine.Weights;
+import org.edgenas.engine.Workers;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,7 +75,7 @@ public class ConvBenchmark {
         GraphBuilder g = GraphBuilder.on(Shape.of(c, size, size));
         g.add("conv", Conv2d.of(c, c, 3, 1), Architecture.INPUT);
         Architecture a = g.build("conv3x3-" + shape);
-        net = Network.compile(a, BATCH, Weights.kaimingNormal(a, 0), org.edgenas.proxy.engine.Mode.FORWARD,
+        net = Network.compile(a, BATCH, Weights.kaimingNormal(a, 0), org.edgenas.engine.Mode.FORWARD,
                 Workers.of(threads));
         input = new float[BATCH * c * size * size];
         Random r = new Random(1);

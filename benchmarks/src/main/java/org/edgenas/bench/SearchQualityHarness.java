@@ -10,7 +10,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.quality.Indicators;
 import org.edgenas.quality.Normalization;
-import org.edgenas.report.AtomicFiles;
+import org.edgenas.io.AtomicFiles;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Pareto;
 import org.edgenas.search.Problem;

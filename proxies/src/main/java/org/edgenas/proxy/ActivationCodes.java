@@ -3,7 +3,7 @@ package org.edgenas.proxy;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.Workers;
 
 /**
  * The NASWOT kernel of a mini-batch (Mellor et al., ICML 2021): every ReLU unit gives each image a binary code

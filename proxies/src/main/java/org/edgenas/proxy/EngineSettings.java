@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.Workers;
 import org.edgenas.proxy.images.Fit;
 import org.edgenas.proxy.images.ImageSource;
 

@@ -6,10 +6,10 @@ import org.edgenas.arch.Architecture;
 import org.edgenas.arch.ReLU;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.Parameters;
-import org.edgenas.proxy.engine.Mode;
-import org.edgenas.proxy.engine.Network;
-import org.edgenas.proxy.engine.Weights;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.Mode;
+import org.edgenas.engine.Network;
+import org.edgenas.engine.Weights;
+import org.edgenas.engine.Workers;
 import org.edgenas.proxy.images.ImageSource;
 import org.edgenas.space.SearchSpace;
 

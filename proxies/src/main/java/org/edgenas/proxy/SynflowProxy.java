@@ -6,11 +6,11 @@ import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.Node;
 import org.edgenas.config.Parameters;
-import org.edgenas.proxy.engine.ActivationListener;
-import org.edgenas.proxy.engine.Mode;
-import org.edgenas.proxy.engine.Network;
-import org.edgenas.proxy.engine.Weights;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.ActivationListener;
+import org.edgenas.engine.Mode;
+import org.edgenas.engine.Network;
+import org.edgenas.engine.Weights;
+import org.edgenas.engine.Workers;
 import org.edgenas.space.SearchSpace;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
-import org.edgenas.data.CsvTable;
+import org.edgenas.io.CsvTable;
 import org.edgenas.space.ArchitectureFormatException;
 import org.edgenas.space.SearchSpace;
 

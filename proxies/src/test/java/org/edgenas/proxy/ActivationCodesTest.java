@@ -2,7 +2,7 @@ package org.edgenas.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.Workers;
 import org.junit.jupiter.api.Test;
 
 class ActivationCodesTest {

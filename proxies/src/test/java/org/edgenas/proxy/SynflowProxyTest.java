@@ -16,8 +16,8 @@ import org.edgenas.arch.Linear;
 import org.edgenas.arch.ReLU;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.Parameters;
-import org.edgenas.proxy.engine.Weights;
-import org.edgenas.proxy.engine.Workers;
+import org.edgenas.engine.Weights;
+import org.edgenas.engine.Workers;
 import org.junit.jupiter.api.Test;
 
 class SynflowProxyTest {

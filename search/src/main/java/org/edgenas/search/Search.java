@@ -65,7 +65,7 @@ public final class Search {
 
         void save(Checkpoint c) {
             if (file != null) {
-                org.edgenas.report.AtomicFiles.write(file, c.toJson());
+                org.edgenas.io.AtomicFiles.write(file, c.toJson());
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.Shape;
-import org.edgenas.data.CsvTable;
+import org.edgenas.io.CsvTable;
 import org.edgenas.data.ReferenceData;
 import org.edgenas.space.nb201.Nb201Space;
 import org.junit.jupiter.api.Test;

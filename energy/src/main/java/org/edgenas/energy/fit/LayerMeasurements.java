@@ -9,7 +9,7 @@ import org.edgenas.arch.GraphBuilder;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.ConfigException;
-import org.edgenas.data.CsvTable;
+import org.edgenas.io.CsvTable;
 
 /**
  * Reads single-layer sweeps in the profiler's schema and turns each row into a one-layer network.

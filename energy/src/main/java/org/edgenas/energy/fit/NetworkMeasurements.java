@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.config.ConfigException;
-import org.edgenas.data.CsvTable;
+import org.edgenas.io.CsvTable;
 import org.edgenas.space.ArchitectureFormatException;
 import org.edgenas.space.SearchSpace;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
-import org.edgenas.data.CsvTable;
+import org.edgenas.io.CsvTable;
 import org.edgenas.space.ArchitectureFormatException;
 import org.edgenas.space.SearchSpace;
 

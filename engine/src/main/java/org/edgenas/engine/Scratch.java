@@ -1,0 +1,52 @@
+package org.edgenas.engine;
+
+/**
+ * One thread's working memory, allocated once per network for the largest layer, so that kernels allocate nothing.
+ * Convolutions and pooling use it.
+ */
+final class Scratch {
+
+    /** A packed strip of im2col columns for the forward pass. */
+    final float[] panel;
+    /** Output columns computed before they are copied to their place. */
+    final float[] tile;
+    /** A whole im2col matrix, for the weight gradient. */
+    final float[] columns;
+    /** An output gradient, transposed. */
+    final float[] outputT;
+    /** The gradient of a whole im2col matrix, before it is scattered back. */
+    final float[] columnGradient;
+    /** This thread's share of a weight gradient (transposed), summed over threads afterwards. */
+    final float[] weightGradientT;
+    /** One padded image row, for pooling. */
+    final float[] row;
+    /** Origins of output positions, for im2col. */
+    final int[] rowOrigin;
+    final int[] colOrigin;
+
+    Scratch(Sizes s) {
+        panel = new float[s.panel];
+        tile = new float[s.tile];
+        row = new float[s.row];
+        columns = new float[s.columns];
+        outputT = new float[s.outputT];
+        columnGradient = new float[s.columnGradient];
+        weightGradientT = new float[s.weightGradientT];
+        rowOrigin = new int[s.origins];
+        colOrigin = new int[s.origins];
+    }
+
+    /** The scratch sizes a network needs: the maximum over its ops. */
+    static final class Sizes {
+        int panel;
+        int tile;
+        int row;
+        int columns;
+        int outputT;
+        int columnGradient;
+        int weightGradientT;
+        int origins;
+        /** Floats of the one zero-padded copy of a layer's input that the network keeps (not per thread). */
+        int padded;
+    }
+}
