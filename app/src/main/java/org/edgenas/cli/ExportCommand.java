@@ -101,16 +101,13 @@ final class ExportCommand implements Callable<Integer> {
             throw config.error("space", "missing; run.json records the search space under 'config.space'");
         }
         Parameters section = config.section("space");
-        Map<String, SearchSpaceProvider> providers = SearchSpaces.providers();
-        String name = section.choice("name", null, providers.keySet());
-        if (name == null) {
-            throw section.error("name", "missing; available: " + String.join(", ", providers.keySet()));
-        }
+        SearchSpaceProvider provider = SearchSpaces.registry().get(section, "name");
+        String name = provider.name();
         if (space != null && !space.equals(name)) {
             throw new ConfigException("--space " + space + " disagrees with " + file + ", whose space is '" + name
                     + "'; leave out --space to use the run's");
         }
-        SearchSpace s = providers.get(name).create(section);
+        SearchSpace s = provider.create(section);
         section.requireNoUnknownKeys();
         Map<String, Object> settings = section.asMap();
         settings.remove("name");

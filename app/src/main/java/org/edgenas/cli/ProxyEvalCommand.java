@@ -14,6 +14,7 @@ import org.edgenas.config.Parameters;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
 import org.edgenas.proxy.EnsembleProxy;
+import org.edgenas.plugin.Registry;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.proxy.validation.ProxyRun;
 import org.edgenas.proxy.validation.RankCorrelation;
@@ -158,14 +159,11 @@ final class ProxyEvalCommand implements Callable<Integer> {
 
     private List<AccuracyProxy> create(SearchSpace s) {
         Parameters shared = Settings.parameters(settings);
-        Map<String, ProxyProvider> providers = AccuracyProxies.providers();
+        Registry<ProxyProvider> providers = AccuracyProxies.registry();
         List<AccuracyProxy> made = new ArrayList<>();
         for (String name : proxies) {
-            ProxyProvider p = providers.get(name);
-            if (p == null) {
-                throw new ConfigException("--proxy: unknown proxy '" + name + "'; available: "
-                        + String.join(", ", providers.keySet()));
-            }
+            ProxyProvider p = providers.find(name).orElseThrow(() -> new ConfigException("--proxy: "
+                    + providers.unknown(name)));
             made.add(p.create(shared, s));
         }
         shared.requireNoUnknownKeys();

@@ -18,9 +18,9 @@ final class SpacesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("search spaces:");
-        SearchSpaces.providers().forEach((n, p) -> out.printf("  %-12s %s%n", n, p.description()));
+        SearchSpaces.registry().all().forEach(p -> out.printf("  %-12s %s%n", p.name(), p.description()));
         out.println("accuracy proxies:");
-        AccuracyProxies.providers().forEach((n, p) -> out.printf("  %-12s %s%n", n, p.description()));
+        AccuracyProxies.registry().all().forEach(p -> out.printf("  %-12s %s%n", p.name(), p.description()));
         out.flush();
         return 0;
     }

@@ -16,6 +16,7 @@ import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.search.Constraints;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
@@ -110,9 +111,8 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         String output = top.string("output", "runs/" + name);
 
         Parameters spaceSection = top.section("space");
-        String spaceName = pluginName(top, spaceSection, "space", "a search space, e.g. space: {name: nb201}",
-                SearchSpaces.providers().keySet());
-        SearchSpace space = SearchSpaces.providers().get(spaceName).create(spaceSection);
+        requireSection(top, "space", "a search space, e.g. space: {name: nb201}");
+        SearchSpace space = SearchSpaces.registry().get(spaceSection, "name").create(spaceSection);
         spaceSection.requireNoUnknownKeys();
 
         String boardName = top.requiredString("board", "name a board, e.g. board: jetson-tx2; available: "
@@ -128,11 +128,11 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         int batch = top.integer("batch", 1, 1, 1 << 16);
 
         Parameters proxySection = top.section("proxy");
-        String proxyName = pluginName(top, proxySection, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}",
-                AccuracyProxies.providers().keySet());
+        requireSection(top, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}");
+        ProxyProvider proxyProvider = AccuracyProxies.registry().get(proxySection, "name");
         AccuracyProxy proxy;
         try {
-            proxy = AccuracyProxies.providers().get(proxyName).create(proxySection, space);
+            proxy = proxyProvider.create(proxySection, space);
         } catch (ConfigException e) {
             throw e.getMessage().startsWith(top.source()) ? e : proxySection.error("name", e.getMessage());
         }
@@ -209,17 +209,11 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         return new Experiment(name, Path.of(output), problem, settings, execution, resolved, reference);
     }
 
-    /** The {@code name} in plug-in {@code section} (key {@code key} of {@code top}, required), one of {@code available}. */
-    private static String pluginName(Parameters top, Parameters section, String key, String example,
-                                     java.util.Set<String> available) {
+    /** Fails unless plug-in section {@code key} of {@code top} is present. */
+    private static void requireSection(Parameters top, String key, String example) {
         if (!top.has(key)) {
-            throw top.error(key, "missing; name " + example + "; available: " + String.join(", ", available));
+            throw top.error(key, "missing; name " + example);
         }
-        String name = section.choice("name", null, available);
-        if (name == null) {
-            throw section.error("name", "missing; available: " + String.join(", ", available));
-        }
-        return name;
     }
 
     private static List<Objective> objectives(Parameters top, boolean hasLatency) {

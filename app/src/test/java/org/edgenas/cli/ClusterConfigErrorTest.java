@@ -117,9 +117,9 @@ class ClusterConfigErrorTest {
             cluster file absent | execution: {mode: cluster, cluster: nowhere.yaml}                | t.yaml:6: execution.cluster: cluster file nowhere.yaml not found
             no members          | execution: {mode: cluster, cluster: {port: 5701}}               | t.yaml:6: execution.cluster.members: missing; list the addresses where workers listen
             bad member          | execution: {mode: cluster, cluster: {members: ['h:99999']}}     | t.yaml:6: execution.cluster.members: element 0: 'h:99999' is not host or host:port (port 1..65535)
-            unknown cluster key | execution: {mode: cluster, cluster: {members: [h], prot: 1}}    | t.yaml:6: execution.cluster.prot: unknown key; allowed keys in 'execution.cluster': cluster_name, heartbeat_timeout_s, interface, members, port, port_count
+            unknown cluster key | execution: {mode: cluster, cluster: {members: [h], prot: 1}}    | t.yaml:6: execution.cluster.prot: unknown key; did you mean 'port'?; allowed keys in 'execution.cluster': cluster_name, heartbeat_timeout_s, interface, members, port, port_count
             ports past 65535    | execution: {mode: cluster, cluster: {members: [h], port: 65530}} | t.yaml:6: execution.cluster.port_count: ports 65530..65539 go past 65535
-            unknown policy      | execution: {mode: cluster, cluster: {members: [h]}, on_failure: skip} | t.yaml:6: execution.on_failure: 'skip' is not allowed; allowed values: stop, infeasible
+            unknown policy      | execution: {mode: cluster, cluster: {members: [h]}, on_failure: skip} | t.yaml:6: execution.on_failure: 'skip' is not allowed; did you mean 'stop'?; allowed values: stop, infeasible
             attempts range      | execution: {mode: cluster, cluster: {members: [h]}, max_attempts: 0} | t.yaml:6: execution.max_attempts: expected an integer in [1, 100], got 0
             unknown key         | execution: {mode: cluster, cluster: {members: [h]}, retries: 2} | t.yaml:6: execution.retries: unknown key; allowed keys in 'execution': cluster, max_attempts, min_workers, mode, on_failure, wait_s
             """)

@@ -112,7 +112,8 @@ public final class Parameters {
     public String choice(String key, String fallback, Collection<String> allowed) {
         String v = string(key, fallback);
         if (v != null && !allowed.contains(v)) {
-            throw error(key, "'" + v + "' is not allowed; allowed values: " + String.join(", ", allowed));
+            throw error(key, "'" + v + "' is not allowed" + Suggestions.didYouMean(v, allowed) + "; allowed values: "
+                    + String.join(", ", allowed));
         }
         return v;
     }
@@ -237,8 +238,8 @@ public final class Parameters {
     public void requireNoUnknownKeys() {
         for (String key : values.keySet()) {
             if (!asked.contains(key)) {
-                throw error(key, "unknown key; allowed keys" + (path.isEmpty() ? "" : " in '" + path + "'") + ": "
-                        + String.join(", ", new TreeSet<>(asked)));
+                throw error(key, "unknown key" + Suggestions.didYouMean(key, asked) + "; allowed keys"
+                        + (path.isEmpty() ? "" : " in '" + path + "'") + ": " + String.join(", ", new TreeSet<>(asked)));
             }
         }
     }

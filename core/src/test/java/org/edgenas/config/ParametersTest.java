@@ -42,7 +42,7 @@ class ParametersTest {
         p.integer("population", 10, 2, 100);
         p.number("rate", 0.5, 0, 1);
         ConfigException e = assertThrows(ConfigException.class, p::requireNoUnknownKeys);
-        assertEquals("exp.yaml:5: search.populaton: unknown key; allowed keys in 'search': population, rate",
+        assertEquals("exp.yaml:5: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': population, rate",
                 e.getMessage());
     }
 

@@ -159,12 +159,12 @@ public final class EnsembleProxy implements AccuracyProxy {
                     : p.strings("members", DEFAULT_MEMBERS);
             int reference = p.integer("reference", DEFAULT_REFERENCE, 2, 100_000);
             long seed = EngineSettings.seed(p);
-            var providers = AccuracyProxies.providers();
+            var providers = AccuracyProxies.registry();
             List<AccuracyProxy> members = new ArrayList<>();
             for (String name : names) {
-                ProxyProvider provider = providers.get(name);
+                ProxyProvider provider = providers.find(name).orElse(null);
                 if (provider == null || name.equals(name()) || name.equals("table")) {
-                    List<String> allowed = new ArrayList<>(providers.keySet());
+                    List<String> allowed = new ArrayList<>(providers.names());
                     allowed.remove(name());
                     allowed.remove("table");
                     throw p.error("members", "'" + name + "' cannot be a member; allowed: "

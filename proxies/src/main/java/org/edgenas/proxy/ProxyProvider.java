@@ -1,19 +1,14 @@
 package org.edgenas.proxy;
 
 import org.edgenas.config.Parameters;
+import org.edgenas.plugin.Plugin;
 import org.edgenas.space.SearchSpace;
 
 /**
  * Makes accuracy proxies of one kind from their config section. Register implementations in
  * {@code META-INF/services/org.edgenas.proxy.ProxyProvider}.
  */
-public interface ProxyProvider {
-
-    /** The name configs use, e.g. {@code flops}. */
-    String name();
-
-    /** One line saying what the proxy measures. */
-    String description();
+public interface ProxyProvider extends Plugin {
 
     /**
      * A proxy for architectures of {@code space}, configured by {@code parameters}.

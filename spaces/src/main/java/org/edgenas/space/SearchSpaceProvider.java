@@ -1,6 +1,7 @@
 package org.edgenas.space;
 
 import org.edgenas.config.Parameters;
+import org.edgenas.plugin.Plugin;
 
 /**
  * Makes search spaces of one kind from their config section. Register an implementation in
@@ -10,13 +11,7 @@ import org.edgenas.config.Parameters;
  * @apiNote {@link #create} reads its settings through {@link Parameters} (which range-checks them and reports unknown
  * keys) and must not keep a reference to it.
  */
-public interface SearchSpaceProvider {
-
-    /** The name configs use, e.g. {@code chain-cnn}; lower case, unique among providers. */
-    String name();
-
-    /** One line saying what the space contains. */
-    String description();
+public interface SearchSpaceProvider extends Plugin {
 
     /**
      * A space configured by {@code parameters}.

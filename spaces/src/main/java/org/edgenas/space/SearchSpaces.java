@@ -1,10 +1,8 @@
 package org.edgenas.space;
 
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.plugin.Registry;
 
 /** Finds search spaces by name among the {@link SearchSpaceProvider}s on the class path. */
 public final class SearchSpaces {
@@ -13,16 +11,8 @@ public final class SearchSpaces {
     }
 
     /** Every provider on the class path, by name (built-in ones included). */
-    public static Map<String, SearchSpaceProvider> providers() {
-        Map<String, SearchSpaceProvider> byName = new TreeMap<>();
-        for (SearchSpaceProvider p : ServiceLoader.load(SearchSpaceProvider.class)) {
-            SearchSpaceProvider previous = byName.putIfAbsent(p.name(), p);
-            if (previous != null && previous.getClass() != p.getClass()) {
-                throw new IllegalStateException("two search spaces are named '" + p.name() + "': "
-                        + previous.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-        return byName;
+    public static Registry<SearchSpaceProvider> registry() {
+        return Registry.load(SearchSpaceProvider.class, "search space");
     }
 
     /**
@@ -31,13 +21,7 @@ public final class SearchSpaces {
      * @throws ConfigException if no provider has that name (listing those that exist) or a setting is wrong
      */
     public static SearchSpace create(String name, Parameters parameters) {
-        Map<String, SearchSpaceProvider> all = providers();
-        SearchSpaceProvider p = all.get(name);
-        if (p == null) {
-            throw new ConfigException("unknown search space '" + name + "'; available: "
-                    + String.join(", ", all.keySet()));
-        }
-        SearchSpace space = p.create(parameters);
+        SearchSpace space = registry().get(name).create(parameters);
         parameters.requireNoUnknownKeys();
         return space;
     }
