@@ -41,8 +41,8 @@ final class ActivationOp implements Op {
         float[] y = net.value(node.index());
         int n = net.size(node.index());
         double scale = net.scale(input);
-        float up = (float) Math.exp(scale);
-        float cap = (float) (6 * Math.exp(-scale));
+        float up = (float) StrictMath.exp(scale);
+        float cap = (float) (6 * StrictMath.exp(-scale));
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -59,7 +59,7 @@ final class ActivationOp implements Op {
                 }
                 case SIGMOID -> {
                     for (int i = start; i < end; i++) {
-                        y[i] = (float) (1 / (1 + Math.exp(-(double) x[i] * up)));
+                        y[i] = (float) (1 / (1 + StrictMath.exp(-(double) x[i] * up)));
                     }
                 }
             }
@@ -80,8 +80,8 @@ final class ActivationOp implements Op {
         float[] dx = net.gradient(input);
         int n = net.size(self);
         double scale = net.scale(input);
-        float up = (float) Math.exp(scale);
-        float cap = (float) (6 * Math.exp(-scale));
+        float up = (float) StrictMath.exp(scale);
+        float cap = (float) (6 * StrictMath.exp(-scale));
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -104,7 +104,7 @@ final class ActivationOp implements Op {
                 }
                 case SIGMOID -> {
                     for (int i = start; i < end; i++) {
-                        float y = (float) (1 / (1 + Math.exp(-(double) x[i] * up)));
+                        float y = (float) (1 / (1 + StrictMath.exp(-(double) x[i] * up)));
                         dx[i] += factor * gy[i] * y * (1f - y);
                     }
                 }
