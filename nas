@@ -58,4 +58,19 @@ JVM_OPTS=(--add-modules java.se,jdk.incubator.vector --add-exports java.base/jdk
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow)
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" org.edgenas.cli.Nas "$@"
+# The JVM announces "WARNING: Using incubator modules: jdk.incubator.vector" as the first line of stderr on every start
+# (the JDK prints it unconditionally for incubator modules). Drop that one line; pass everything else through as it
+# comes (unbuffered, partial lines included, so progress bars work). The filter ignores INT and TERM so that messages
+# printed while the JVM shuts down still get through; it ends when the JVM closes stderr.
+drop_incubator_notice() {
+  trap '' INT TERM
+  local first
+  if IFS= read -r first; then
+    [[ "$first" == "WARNING: Using incubator modules:"* ]] || printf '%s\n' "$first"
+  else
+    printf '%s' "$first"
+  fi
+  exec cat
+}
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" \
+  org.edgenas.cli.Nas "$@" 2> >(drop_incubator_notice >&2)

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas estimate}: energy and latency of architectures on a board. */
-@Command(name = "estimate", description = "Estimate energy (mJ per image) and latency (ms per batch) of "
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and latency (ms per batch) of "
         + "architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params.")
 final class EstimateCommand implements Callable<Integer> {
 

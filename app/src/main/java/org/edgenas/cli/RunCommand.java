@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nas run CONFIG}: runs the search an experiment file describes and writes its results. */
-@Command(name = "run", description = "Run the search described by an experiment config (YAML or JSON).")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the search described by an experiment config (YAML or JSON).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
