@@ -12,13 +12,17 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 
 /**
@@ -30,7 +34,7 @@ import org.edgenas.arch.Zero;
  * <p>Semantics follow PyTorch in training mode: batch norm normalises with the batch's mean and biased variance
  * ({@code eps = 1e-5}); average pooling excludes padding from the count ({@code count_include_pad=False}, as
  * NAS-Bench-201 uses it); max pooling pads with negative infinity and sends a gradient to the first maximum of a
- * window; ReLU's derivative at 0 is 0.
+ * window; ReLU's derivative at 0 is 0, ReLU6's at 0 and 6 is 0, hard sigmoid's at -3 and 3 is 0.
  *
  * <p>Every tensor carries a natural-log scale: its true value is {@code values x exp(logScale)}. The scale stays 0
  * unless the {@link Mode} is {@linkplain Mode#logScaled() log-scaled}.
@@ -395,10 +399,14 @@ public final class Network {
             case Linear l -> new LinearOp(node, l, batch);
             case BatchNorm b -> new BatchNormOp(node, out, batch);
             case ReLU r -> new ReluOp(node);
+            case ReLU6 r -> new ActivationOp(node, ActivationOp.Function.RELU6);
+            case HardSigmoid h -> new ActivationOp(node, ActivationOp.Function.HARD_SIGMOID);
+            case Sigmoid s -> new ActivationOp(node, ActivationOp.Function.SIGMOID);
             case AvgPool p -> new PoolOp(node, p.kernel(), p.stride(), p.padding(), false, in.getFirst(), out, batch);
             case MaxPool p -> new PoolOp(node, p.kernel(), p.stride(), p.padding(), true, in.getFirst(), out, batch);
             case GlobalAvgPool g -> new GlobalAvgPoolOp(node, in.getFirst(), batch);
             case Add s -> new AddOp(node);
+            case ChannelMul m -> new ChannelMulOp(node, in.getFirst(), batch);
             case Zero z -> new ZeroOp(node);
             case Identity id -> new IdentityOp(node);
         };

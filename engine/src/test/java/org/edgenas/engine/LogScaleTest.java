@@ -17,7 +17,15 @@ class LogScaleTest {
 
     @Test
     void logScaledPassesEqualPlainPassesOnceScalesAreApplied() {
-        Architecture a = GradientCheckTest.mixedArchitecture();
+        assertLogScaledEqualsPlain(GradientCheckTest.mixedArchitecture());
+    }
+
+    @Test
+    void mobileLayersReadTheScaleWhereTheyAreNotHomogeneous() {
+        assertLogScaledEqualsPlain(GradientCheckTest.mobileArchitecture());
+    }
+
+    private static void assertLogScaledEqualsPlain(Architecture a) {
         Weights w = Weights.kaimingNormal(a, 9);
         float[] x = GradientCheckTest.randoms(2 * (int) a.input().elements(), 21);
         float[] c = GradientCheckTest.randoms(2 * (int) a.output().elements(), 22);

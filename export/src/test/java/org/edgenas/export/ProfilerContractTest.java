@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpaces;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,9 +51,18 @@ class ProfilerContractTest {
         "chain-cnn, k7n8s2-k1n256s1p-k3n16s1p-fc1024-fc64",
     })
     void exportsRunInPythonAndAgreeOnCosts(String space, String arch) throws IOException, InterruptedException {
-        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
         Architecture a = SearchSpaces.create(space, Parameters.empty()).parse(arch);
-        ExportedNetwork n = ExportedNetwork.of(space, Map.of(), a);
+        assertRunsInPython(ExportedNetwork.of(space, Map.of(), a));
+    }
+
+    @Test
+    void mobileLayerKindsRunInPythonAndAgreeOnCosts() throws IOException, InterruptedException {
+        assertRunsInPython(ExportedNetwork.of("handmade", Map.of(), MobileBlock.architecture()));
+    }
+
+    private void assertRunsInPython(ExportedNetwork n) throws IOException, InterruptedException {
+        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
+        Architecture a = n.architecture();
         Path py = Files.writeString(dir.resolve("net.py"), PyTorchSource.of(n, "edgenas test", "./nas export"));
         Path json = Files.writeString(dir.resolve("net.json"), NetworkJson.network(n, "edgenas test"));
         Process p;

@@ -62,6 +62,20 @@ class PyTorchSourceTest {
     }
 
     @Test
+    void mobileLayerKindsAndTheirWiresAreInTheCode() {
+        Architecture a = MobileBlock.architecture();
+        String source = PyTorchSource.of(ExportedNetwork.of("handmade", Map.of(), a), "edgenas test", "./nas export");
+        assertEquals(PythonStructure.expected(a), PythonStructure.parse(source));
+        Map<String, Long> c = counts(PythonStructure.parse(source));
+        assertEquals(2L, c.get("ReLU6"));
+        assertEquals(1L, c.get("Hardsigmoid"));
+        assertEquals(1L, c.get("Sigmoid"));
+        assertEquals(2L, c.get("channelmul"));
+        assertTrue(source.contains("nn.Conv2d(8, 8, kernel_size=3, stride=1, padding=1, groups=8, bias=False)"),
+                "depthwise conv: one group per channel");
+    }
+
+    @Test
     void allConv3x3Nb201HasTheHandCountedLayers() {
         // stem conv; 15 cells x 6 conv edges; 2 reduction blocks x (conv a, conv b, 1x1 shortcut conv)
         // batch norms: stem, 90 cell edges, 2 x 2 block convs, head; ReLUs: 90 edges, 2 x 2 block convs, head;
