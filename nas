@@ -38,9 +38,10 @@ fi
 if [ "${1:-}" = "test" ]; then
   shift
   cd "$ROOT"
-  mvn -B -ntp verify "$@"
+  # Maven 3.8 writes colour-reset codes even in batch mode; keep the log plain text
+  mvn -B -ntp -Dstyle.color=never verify "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
   if [ -d tools/profiler ]; then
-    (cd tools/profiler && python3 -m unittest discover -s tests -v)
+    (cd tools/profiler && python3 -W error::ResourceWarning -m unittest discover -s tests -v)
   fi
   exit 0
 fi
