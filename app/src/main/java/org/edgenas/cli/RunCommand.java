@@ -54,24 +54,6 @@ final class RunCommand implements Callable<Integer> {
             + "directory is DIR (from its checkpoint.json); the result equals an uninterrupted run's")
     Path resume;
 
-    /** The resolved config without the settings that do not change results (output directory, threads, execution). */
-    static String fingerprint(Experiment e) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(e.resolved());
-        m.remove("output");
-        m.remove("execution");
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> search = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) m.get("search"));
-        search.remove("threads");
-        search.put("algorithm", e.settings().algorithm());
-        m.put("search", search);
-        m.put("seed", e.settings().seed());
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -88,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             e = e.withThreads(threads);
         }
         if (exhaustive) {
-            e = e.withSettings(e.settings().withAlgorithm("exhaustive"));
+            e = e.withAlgorithm("exhaustive");
         }
         if (cluster != null) {
             e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
@@ -100,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
                 e.problem().proxy().name(), e.settings().algorithm(), e.settings().maxEvaluations(),
                 e.settings().population(), e.settings().seed(), e.settings().threads());
         Instant started = Instant.now();
-        String fingerprint = fingerprint(e);
+        String fingerprint = e.fingerprint();
         Path checkpointFile = e.output().resolve("checkpoint.json");
         Checkpoint from = null;
         if (resume != null) {
