@@ -9,6 +9,7 @@ import java.util.Map;
 import org.edgenas.cluster.Execution;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.search.Algorithm;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Problem;
 import org.edgenas.search.SearchSettings;
@@ -110,8 +111,8 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         return withSearch(config.search().withThreads(threads));
     }
 
-    /** This experiment searching with {@code algorithm} instead (e.g. {@code exhaustive}). */
-    public Experiment withAlgorithm(String algorithm) {
+    /** This experiment searching with {@code algorithm} instead (e.g. {@code Exhaustive.of()}). */
+    public Experiment withAlgorithm(Algorithm algorithm) {
         return withSearch(config.search().withAlgorithm(algorithm));
     }
 

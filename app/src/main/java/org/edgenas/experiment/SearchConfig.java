@@ -3,75 +3,76 @@ package org.edgenas.experiment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.edgenas.config.Parameters;
+import org.edgenas.plugin.Registry;
+import org.edgenas.search.Algorithm;
+import org.edgenas.search.AlgorithmProvider;
+import org.edgenas.search.Algorithms;
 import org.edgenas.search.SearchSettings;
 
 /**
- * The {@code search} section: how to search (defaults in brackets). {@code algorithm} [nsga2], {@code population}
- * [40], {@code max_evaluations} [500] unique architectures, {@code max_generations} [1000], {@code crossover_rate}
- * [0.9], {@code mutation_rate} [0.15], {@code sample_size} [min(10, population)], {@code threads} [0 = all cores].
+ * The {@code search} section: how to search (defaults in brackets). {@code algorithm} [nsga2] names an
+ * {@link AlgorithmProvider}; {@code population} [40], {@code max_evaluations} [500] unique architectures,
+ * {@code max_generations} [1000] and {@code threads} [0 = all cores] apply to every algorithm; the other keys are the
+ * algorithms' own settings, read by their providers.
  *
- * @param algorithm      the algorithm's name
+ * @param algorithm      the algorithm, with its settings
  * @param population     individuals per generation
  * @param maxEvaluations budget of unique architectures
  * @param maxGenerations generations at most
- * @param crossoverRate  probability that a pair of parents is recombined
- * @param mutationRate   probability that each gene is replaced
- * @param sampleSize     tournament sample of regularised evolution
  * @param threads        evaluation threads, 0 for all cores; results do not depend on it
  */
-public record SearchConfig(String algorithm, int population, int maxEvaluations, int maxGenerations,
-                           double crossoverRate, double mutationRate, int sampleSize, int threads)
+public record SearchConfig(Algorithm algorithm, int population, int maxEvaluations, int maxGenerations, int threads)
         implements ConfigPart {
 
     /**
-     * Reads {@code search} of {@code top}.
+     * Reads {@code search} of {@code top}: the common keys, then the settings of the algorithm named, then those of
+     * every other installed algorithm (so that a config stays valid when its algorithm is switched, and every
+     * setting it carries is checked).
      *
      * @throws org.edgenas.config.ConfigException naming the key of a wrong, out-of-range or unknown setting
      */
     public static SearchConfig read(Parameters top) {
         Parameters s = top.section("search");
-        String algorithm = s.choice("algorithm", "nsga2", SearchSettings.ALGORITHMS);
+        Registry<AlgorithmProvider> algorithms = Algorithms.registry();
+        String name = s.choice("algorithm", "nsga2", Algorithms.names(algorithms));
         int population = s.integer("population", 40, 2, 100_000);
         int maxEvaluations = s.integer("max_evaluations", 500, 1, 100_000_000);
         int maxGenerations = s.integer("max_generations", 1000, 1, 100_000_000);
-        double crossover = s.number("crossover_rate", 0.9, 0, 1);
-        double mutation = s.number("mutation_rate", 0.15, 0, 1);
-        int sampleSize = s.integer("sample_size", Math.min(10, population), 1, population);
+        Algorithm algorithm = algorithms.get(name).create(s, population);
+        for (AlgorithmProvider other : algorithms.all()) {
+            if (!other.name().equals(name)) {
+                other.create(s, population);
+            }
+        }
         int threads = s.integer("threads", 0, 0, 4096);
         s.requireNoUnknownKeys();
-        return new SearchConfig(algorithm, population, maxEvaluations, maxGenerations, crossover, mutation,
-                sampleSize, threads);
+        return new SearchConfig(algorithm, population, maxEvaluations, maxGenerations, threads);
     }
 
     /** The settings of a search seeded with {@code seed}; {@code threads} 0 becomes the number of cores. */
     public SearchSettings settings(long seed) {
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, t, seed);
+        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, t, seed);
     }
 
     /** This section with another thread count (1..4096, or 0 for all cores). */
     public SearchConfig withThreads(int newThreads) {
-        return new SearchConfig(algorithm, population, maxEvaluations, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, newThreads);
+        return new SearchConfig(algorithm, population, maxEvaluations, maxGenerations, newThreads);
     }
 
     /** This section with another algorithm. */
-    public SearchConfig withAlgorithm(String newAlgorithm) {
-        return new SearchConfig(newAlgorithm, population, maxEvaluations, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, threads);
+    public SearchConfig withAlgorithm(Algorithm newAlgorithm) {
+        return new SearchConfig(newAlgorithm, population, maxEvaluations, maxGenerations, threads);
     }
 
-    /** The settings that decide the result: every key but {@code threads}. */
+    /** The settings that decide the result: every key but {@code threads}, the algorithm's own ones included. */
     public Map<String, Object> outcomeSettings() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("algorithm", algorithm);
+        m.put("algorithm", algorithm.name());
         m.put("population", population);
         m.put("max_evaluations", maxEvaluations);
         m.put("max_generations", maxGenerations);
-        m.put("crossover_rate", crossoverRate);
-        m.put("mutation_rate", mutationRate);
-        m.put("sample_size", sampleSize);
+        m.putAll(algorithm.settings());
         return m;
     }
 

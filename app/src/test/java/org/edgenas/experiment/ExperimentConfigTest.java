@@ -2,6 +2,8 @@ package org.edgenas.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.edgenas.cluster.ClusterConfig;
+import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.search.Exhaustive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +50,7 @@ class ExperimentConfigTest {
         assertEquals(List.of("accuracy", "energy_mj"), r.get("objectives"));
         assertEquals(Map.of(), r.get("constraints"));
         assertEquals(Map.of("algorithm", "random", "population", 8, "max_evaluations", 500, "max_generations", 1000,
-                "crossover_rate", 0.9, "mutation_rate", 0.15, "sample_size", 8, "threads", 0), r.get("search"));
+                "threads", 0), r.get("search"), "random search has no settings of its own");
         assertEquals(Map.of("mode", "local"), r.get("execution"));
     }
 
@@ -71,9 +75,28 @@ class ExperimentConfigTest {
     void fingerprintFollowsTheSeedAndTheAlgorithm() throws IOException {
         Experiment e = load(SMALL);
         assertNotEquals(e.fingerprint(), e.withOverrides(null, 43L).fingerprint());
-        Experiment exhaustive = e.withAlgorithm("exhaustive");
+        Experiment exhaustive = e.withAlgorithm(Exhaustive.of());
         assertNotEquals(e.fingerprint(), exhaustive.fingerprint());
         assertEquals("exhaustive", ((Map<?, ?>) exhaustive.resolved().get("search")).get("algorithm"),
                 "the record of a run names the algorithm that ran");
+    }
+
+    @Test
+    void theRecordKeepsTheSettingsOfTheAlgorithmThatRuns() throws IOException {
+        Experiment e = load(SMALL.replace("algorithm: random", "algorithm: evolution, sample_size: 4, "
+                + "crossover_rate: 0.5"));
+        // by hand: evolution takes mutation_rate (default 0.15) and sample_size; crossover_rate is nsga2's
+        assertEquals(Map.of("algorithm", "evolution", "population", 8, "max_evaluations", 500, "max_generations",
+                1000, "mutation_rate", 0.15, "sample_size", 4, "threads", 0), e.resolved().get("search"));
+    }
+
+    @Test
+    void settingsOfAnotherAlgorithmAreAcceptedAndStillChecked() throws IOException {
+        assertEquals("random", load(SMALL.replace("population: 8", "population: 8, crossover_rate: 0.7"))
+                .settings().algorithm().name());
+        ConfigException x = assertThrows(ConfigException.class,
+                () -> load(SMALL.replace("population: 8", "population: 8, sample_size: 9")));
+        assertTrue(x.getMessage().endsWith("search.sample_size: expected an integer in [1, 8], got 9"),
+                x.getMessage());
     }
 }
