@@ -37,7 +37,7 @@ class LogScaleTest {
         Network plain = Network.compile(a, 2, w, Mode.GRADIENTS, Workers.single());
         plain.forward(xPlain, 0, ActivationListener.NONE);
         plain.backward(c, 0);
-        Network scaled = Network.compile(a, 2, w, new Mode(true, true, false), Workers.single());
+        Network scaled = Network.compile(a, 2, w, new Mode(true, true, Mode.BatchNorm.BATCH), Workers.single());
         scaled.forward(x, 3, ActivationListener.NONE);
         scaled.backward(c, 0);
 

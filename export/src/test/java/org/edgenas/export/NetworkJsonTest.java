@@ -85,6 +85,8 @@ class NetworkJsonTest {
         "nb201, '" + ALL_CONV + "'",
         "chain-cnn, k3n32s1p-k5n64s2-fc128",
         "chain-cnn, k7n8s2-k1n256s1p-k3n16s1p-fc1024-fc64",
+        "mbconv, mobilenetv2",
+        "mbconv, e1k5se_e3k3-e6k7se_e6k3_e3k5-e3k5-e3k5-e3k5_e1k3_e6k7-e6k3se_e6k5se",
     })
     void specRoundTripsToTheSameLayerList(String space, String arch) throws Exception {
         SearchSpace s = SearchSpaces.create(space, Parameters.empty());
