@@ -111,8 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("  ... %d more in front.csv%n", result.front().size() - 20);
                 break;
             }
-            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.number(f.accuracy()), Csv.number(f.energyMj()),
-                    Csv.number(f.latencyMs()), f.arch());
+            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.display(f.accuracy()), Csv.display(f.energyMj()),
+                    Csv.display(f.latencyMs()), f.arch());
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");
