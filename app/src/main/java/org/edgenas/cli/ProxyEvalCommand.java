@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code nas proxy-eval}: how well proxies rank a fixed random sample of a benchmark's architectures by measured
  * accuracy (Spearman, Kendall), next to published reference scores and FLOPs on the same sample.
  */
-@Command(name = "proxy-eval", description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
+@Command(name = "proxy-eval", mixinStandardHelpOptions = true, description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
         + "measured accuracy on a seeded random sample of a benchmark table (NAS-Bench-201 by default).")
 final class ProxyEvalCommand implements Callable<Integer> {
 

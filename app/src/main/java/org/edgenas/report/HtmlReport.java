@@ -43,9 +43,9 @@ public final class HtmlReport {
         for (int i = 0; i < front.size(); i++) {
             Evaluation e = front.get(i);
             h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td><code>").append(esc(e.arch()))
-                    .append("</code></td><td class=\"n\">").append(Csv.number(e.accuracy()))
-                    .append("</td><td class=\"n\">").append(Csv.number(e.energyMj()))
-                    .append("</td><td class=\"n\">").append(Csv.number(e.latencyMs()))
+                    .append("</code></td><td class=\"n\">").append(Csv.display(e.accuracy()))
+                    .append("</td><td class=\"n\">").append(Csv.display(e.energyMj()))
+                    .append("</td><td class=\"n\">").append(Csv.display(e.latencyMs()))
                     .append("</td><td class=\"n\">").append(e.macs()).append("</td><td class=\"n\">")
                     .append(e.params()).append("</td></tr>\n");
         }

@@ -78,7 +78,7 @@ public final class RunWriter {
         summary.put("space", experiment.problem().space().name());
         summary.put("board", experiment.problem().energy().board());
         summary.put("accuracy proxy", experiment.problem().proxy().name());
-        summary.put("algorithm", experiment.settings().algorithm() + ", seed " + experiment.settings().seed());
+        summary.put("algorithm", experiment.settings().algorithm().name() + ", seed " + experiment.settings().seed());
         summary.put("unique architectures evaluated", Integer.toString(result.evaluated().size()));
         summary.put("generations", Integer.toString(result.generations()));
         summary.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.edgenas.arch.Architecture;
 import org.edgenas.quality.Indicators;
 import org.edgenas.quality.Normalization;
@@ -93,19 +94,9 @@ final class EvaluationLog {
 
     private void add(Evaluation e) {
         byArch.put(e.arch(), e);
-        if (!e.feasible()) {
-            return;
+        if (e.feasible()) {
+            Pareto.insert(front, e, Function.identity(), problem.objectives());
         }
-        for (int i = front.size() - 1; i >= 0; i--) {
-            int d = Pareto.dominance(front.get(i), e, problem.objectives());
-            if (d > 0) {
-                return;
-            }
-            if (d < 0) {
-                front.remove(i);
-            }
-        }
-        front.add(e);
     }
 
     /** The progress report after {@code generation}. */

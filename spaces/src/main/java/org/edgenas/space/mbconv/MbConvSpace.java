@@ -148,8 +148,7 @@ public record MbConvSpace(int inputSize, int inputChannels, int classes, double 
     }
 
     @Override
-    public Architecture decode(Genotype g) {
-        validate(g);
+    public Architecture build(Genotype g) {
         List<List<Block>> blocks = new ArrayList<>();
         int gene = 0;
         for (Stage s : stages) {
