@@ -8,11 +8,14 @@ import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.report.Csv;
+import org.edgenas.report.RefineWriter;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Exhaustive;
 import org.edgenas.search.Persistence;
+import org.edgenas.search.RefineCheckpoint;
+import org.edgenas.search.Refinement;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -116,7 +119,32 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");
+        if (e.refinement().isPresent()) {
+            refine(e, e.refinement().get(), result, stdout);
+        }
         err.flush();
         return 0;
+    }
+
+    /** The {@code refine} stage: re-scores candidates of the front, one line per candidate, and writes its files. */
+    private void refine(Experiment e, Refinement refinement, SearchResult result, java.io.PrintWriter stdout) {
+        stdout.printf(Locale.ROOT, "refine: re-scoring %d candidates of the front with %s%n", refinement.top(),
+                refinement.evaluator().name());
+        stdout.flush();
+        RefineCheckpoint checkpoint = RefineCheckpoint.of(e.output().resolve("refine-checkpoint.json"),
+                e.refineFingerprint(), resume != null);
+        Refinement.Result refined = refinement.run(e.problem().space(), result, e.problem().objectives(), checkpoint,
+                new Refinement.Listener() {
+                    @Override
+                    public void scored(int index, int total, Evaluation c, double accuracy, double seconds) {
+                        stdout.printf(Locale.ROOT, "refine %d/%d: %s: proxy %s, refined %s (%.1f s)%n", index, total,
+                                c.arch(), Csv.display(c.accuracy()), Csv.display(accuracy), seconds);
+                        stdout.flush();
+                    }
+                });
+        RefineWriter.write(e, refinement, refined);
+        stdout.printf(Locale.ROOT, "refine: Spearman rho %s over %d candidates; %d on the refined front%n",
+                Csv.display(refined.spearman()), refined.refined().size(), refined.front().size());
+        stdout.println("wrote " + e.output().resolve("refined.csv") + ", refined.json, refined.png, refined-front.png");
     }
 }

@@ -46,6 +46,8 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /**
      * Rebuilds an experiment from its {@link #resolvedJson()}, as a cluster worker does to evaluate a search's
      * candidates. Paths in it (board profiles, proxy tables) are resolved against this process's working directory.
+     * Its {@code refine} section is left out: the second stage runs where the search runs, so workers neither need
+     * its evaluator nor its files.
      *
      * @throws ConfigException if the text is not such a config, or names what this process cannot load
      */
@@ -56,6 +58,7 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         } catch (JsonProcessingException e) {
             throw new ConfigException("resolved config: malformed JSON: " + e.getOriginalMessage(), e);
         }
+        map.remove("refine");
         return of(ExperimentConfig.read(Parameters.of(map, "resolved config", "", k -> -1), "experiment"));
     }
 
@@ -77,6 +80,16 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /** The true front to compare with ({@code reference_front}), or empty. */
     public List<Evaluation> referenceFront() {
         return config.referenceFront().front();
+    }
+
+    /** The second stage after the search ({@code refine}), if the config asks for one. */
+    public java.util.Optional<org.edgenas.search.Refinement> refinement() {
+        return config.refine().get();
+    }
+
+    /** What decides the refine stage's result (see {@link ExperimentConfig#refineFingerprint()}). */
+    public String refineFingerprint() {
+        return config.refineFingerprint();
     }
 
     /** The configuration with defaults filled in, for the record of a run. */
