@@ -143,8 +143,9 @@ final class RunCommand implements Callable<Integer> {
                     }
                 });
         RefineWriter.write(e, refinement, refined);
+        double rho = refined.spearman();
         stdout.printf(Locale.ROOT, "refine: Spearman rho %s over %d candidates; %d on the refined front%n",
-                Csv.display(refined.spearman()), refined.refined().size(), refined.front().size());
+                Double.isNaN(rho) ? "undefined" : Csv.display(rho), refined.refined().size(), refined.front().size());
         stdout.println("wrote " + e.output().resolve("refined.csv") + ", refined.json, refined.png, refined-front.png");
     }
 }

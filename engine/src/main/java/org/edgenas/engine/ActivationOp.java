@@ -41,8 +41,8 @@ final class ActivationOp implements Op {
         float[] y = net.value(node.index());
         int n = net.size(node.index());
         double scale = net.scale(input);
-        float up = (float) StrictMath.exp(scale);
-        float cap = (float) (6 * StrictMath.exp(-scale));
+        float up = up(scale);
+        float cap = cap(scale);
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -80,8 +80,8 @@ final class ActivationOp implements Op {
         float[] dx = net.gradient(input);
         int n = net.size(self);
         double scale = net.scale(input);
-        float up = (float) StrictMath.exp(scale);
-        float cap = (float) (6 * StrictMath.exp(-scale));
+        float up = up(scale);
+        float cap = cap(scale);
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -110,5 +110,15 @@ final class ActivationOp implements Op {
                 }
             }
         });
+    }
+
+    /** The factor that turns a stored input value at log scale {@code scale} into its true value. */
+    private static float up(double scale) {
+        return (float) StrictMath.exp(scale);
+    }
+
+    /** ReLU6's clip, 6, in the stored units of an input at log scale {@code scale}. */
+    private static float cap(double scale) {
+        return (float) (6 * StrictMath.exp(-scale));
     }
 }
