@@ -1,0 +1,63 @@
+package org.edgenas.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.edgenas.arch.Architecture;
+import org.edgenas.config.ConfigException;
+import org.edgenas.space.chain.ChainCnnSpace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A model form from a jar on the class path (here: the test classes) works from a profile JSON that names it. */
+class CustomFormTest {
+
+    @TempDir
+    Path dir;
+
+    private Path profile(String coefficients) throws IOException {
+        Path p = dir.resolve("mine.json");
+        Files.writeString(p, """
+                {"format": "edgenas-board-profile", "version": 2, "name": "mine", "calibrated": true,
+                 "form": "test-per-mac", "precision": "FP32", "execution": "eager",
+                 "hardware": {"peak_macs_per_s": 1e12, "memory_bytes_per_s": 1e11, "cache_bytes": 1048576,
+                              "static_power_w": 2, "max_power_w": 30},
+                 "coefficients": %s}
+                """.formatted(coefficients));
+        return p;
+    }
+
+    @Test
+    void theFormIsFoundAmongTheBuiltInOnes() {
+        assertTrue(Boards.forms().names().containsAll(java.util.List.of("layerwise", "paper", "test-per-mac")));
+    }
+
+    @Test
+    void aProfileNamingTheFormEstimatesWithIt() throws IOException {
+        EnergyModel m = Boards.model(Boards.load(profile("{\"ms_per_mac\": 1e-8, \"watts\": 5}").toString()));
+        Architecture a = ChainCnnSpace.defaults().parse("k3n16s1");
+        // conv 3->16, 3x3, 32x32 "same": 32*32*3*9*16 = 442,368 MACs; classifier 16*32*32 -> 10 = 163,840 MACs
+        double ms = 1e-8 * (442_368 + 163_840);
+        assertEquals(ms, m.estimate(a, 1).latencyMs(), 1e-12);
+        assertEquals(5 * ms, m.estimate(a, 1).energyMj(), 1e-12);
+    }
+
+    @Test
+    void aBadCoefficientOfTheFormNamesTheFileAndKey() throws IOException {
+        Path p = profile("{\"ms_per_mac\": -1, \"watts\": 5}");
+        ConfigException e = assertThrows(ConfigException.class, () -> Boards.model(Boards.load(p.toString())));
+        assertTrue(e.getMessage().startsWith(p + ": coefficients.ms_per_mac: expected a number in [0.0, 1.0]"),
+                e.getMessage());
+    }
+
+    @Test
+    void aKeyTheFormDoesNotReadIsReportedAsUnknown() throws IOException {
+        Path p = profile("{\"ms_per_mac\": 1e-8, \"watts\": 5, \"wats\": 4}");
+        ConfigException e = assertThrows(ConfigException.class, () -> Boards.model(Boards.load(p.toString())));
+        assertTrue(e.getMessage().startsWith(p + ": coefficients.wats: unknown key"), e.getMessage());
+    }
+}
