@@ -72,7 +72,9 @@ public final class Boards {
     }
 
     /**
-     * The energy model of a board, made by the provider of its form.
+     * The energy model of a board, made by the provider of its form and held within the board's physical limits (see
+     * {@link BoardModel}): no layer faster than its roofline or cheaper than static power over that time, no network
+     * above the board's maximum power.
      *
      * @throws ConfigException if the board is not calibrated (saying how to calibrate it), its form is unknown, or a
      *                         coefficient is missing or out of range (naming the profile and key)
@@ -88,6 +90,6 @@ public final class Boards {
         Parameters c = Parameters.of(p.coefficients(), p.source(), "coefficients", k -> -1);
         EnergyModel model = provider.create(p, c);
         c.requireNoUnknownKeys();
-        return model;
+        return new BoardModel(model, p.hardware(), p.precision(), p.execution());
     }
 }

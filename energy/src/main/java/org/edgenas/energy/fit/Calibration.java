@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
@@ -194,29 +195,55 @@ public final class Calibration {
             }
             boolean hasLatency = networks.stream().anyMatch(m -> !Double.isNaN(m.latencyMs()));
             boolean hasEnergy = networks.stream().anyMatch(m -> !Double.isNaN(m.energyMj()));
-            List<FitError> errors = new ArrayList<>();
-            LinearCostModel latency = hasLatency ? fitNetworks(Measurement.Target.LATENCY, errors) : null;
-            LinearCostModel energy = hasEnergy ? fitNetworks(Measurement.Target.ENERGY, errors) : null;
-            String method = "non-negative least squares (Lawson-Hanson, Commons Math SVD) on network-level rows marked "
-                    + "calibration, weighted by 1/measured; layerwise form over the layers an " + execution.key()
-                    + " runtime executes (per group: live, constant and fan-out terms, each fixed + per-MAC + "
-                    + "per-byte), plus an intercept";
-            boolean addsStatic = false;
-            if (hasEnergy) {
-                method += "; energy fitted directly";
-            } else if (boardPowerW == null) {
-                method += "; latency only (no energy measured)";
-            } else {
-                hardware = hardware.withStaticPower(boardPowerW, boardPowerSource);
-                addsStatic = true;
-                method += String.format(Locale.ROOT, "; energy = %.3f W (%s) x modelled latency", boardPowerW,
-                        boardPowerSource);
+            if (boardPowerW != null && (hasEnergy || !hasLatency)) {
+                throw new ConfigException("board power turns modelled latency into energy: give latency and no energy");
             }
-            BoardProfile profile = profile(Form.LAYERWISE,
-                    new LayerwiseCoefficients(latency, energy, addsStatic).toJson(), method, errors);
-            EnergyModel model = Boards.model(profile);
+            List<Measurement.Target> targets = new ArrayList<>();
+            if (hasLatency) {
+                targets.add(Measurement.Target.LATENCY);
+            }
+            if (hasEnergy) {
+                targets.add(Measurement.Target.ENERGY);
+            }
+            for (Measurement.Target target : targets) {
+                long n = networks.stream().filter(m -> !m.validation() && !Double.isNaN(m.value(target))).count();
+                if (n < folds) {
+                    throw new ConfigException("need at least " + folds + " calibration rows to fit " + target.key()
+                            + ", got " + n);
+                }
+            }
+            NetworkFit fit = fitNetworks(i -> !networks.get(i).validation());
+            List<FitError> errors = new ArrayList<>();
+            EnergyModel model = Boards.model(fit.profile(List.of()));
+            int[] val = indices(Measurement::validation);
+            int[] cal = indices(m -> !m.validation());
+            int[] fold = CrossValidation.folds(java.util.Arrays.stream(cal).mapToObj(i -> networks.get(i).group())
+                    .toList(), folds, seed);
+            double[][] cv = new double[targets.size()][];
+            for (int k = 0; k < targets.size(); k++) {
+                Measurement.Target target = targets.get(k);
+                cv[k] = CrossValidation.predict(fold, i -> true, train -> {
+                    EnergyModel m = Boards.model(fitNetworks(i -> contains(cal, i, train)).profile(List.of()));
+                    return i -> predict(m, networks.get(cal[i]), target);
+                });
+            }
+            for (int k = 0; k < targets.size(); k++) {
+                Measurement.Target target = targets.get(k);
+                int[] v = java.util.Arrays.stream(val).filter(i -> !Double.isNaN(networks.get(i).value(target)))
+                        .toArray();
+                if (v.length >= 2) {
+                    errors.add(error(target, "validation", v, i -> predict(model, networks.get(i), target)));
+                }
+                double[] predicted = cv[k];
+                int[] c = java.util.stream.IntStream.range(0, cal.length)
+                        .filter(i -> !Double.isNaN(networks.get(cal[i]).value(target))).toArray();
+                double[] p = java.util.Arrays.stream(c).mapToDouble(i -> predicted[i]).toArray();
+                double[] y = java.util.Arrays.stream(c).mapToDouble(i -> networks.get(cal[i]).value(target)).toArray();
+                double[] macs = java.util.Arrays.stream(c).mapToDouble(i -> macs(networks.get(cal[i]))).toArray();
+                errors.add(ErrorStats.of(target.key(), folds + "-fold-cv", p, y, macs));
+            }
+            BoardProfile profile = fit.profile(errors);
             Measurement.Target shownTarget = hasEnergy ? Measurement.Target.ENERGY : Measurement.Target.LATENCY;
-
             List<Measurement> rows = networks.stream().filter(m -> !Double.isNaN(m.value(shownTarget))).toList();
             List<Measurement> held = rows.stream().filter(Measurement::validation).toList();
             List<Measurement> shown = held.isEmpty() ? rows : held;
@@ -227,79 +254,120 @@ public final class Calibration {
             return new Result(profile, new Comparison(title, hasEnergy ? "mJ" : "ms", measured, predicted));
         }
 
-        private LinearCostModel fitNetworks(Measurement.Target target, List<FitError> errors) {
-            List<Measurement> rows = networks.stream().filter(m -> !Double.isNaN(m.value(target))).toList();
-            List<double[]> features = rows.stream()
-                    .map(m -> LinearCostFit.features(m.architecture(), m.batch(), precision, execution)).toList();
-            double[] values = rows.stream().mapToDouble(m -> m.value(target)).toArray();
-            int[] cal = java.util.stream.IntStream.range(0, rows.size()).filter(i -> !rows.get(i).validation())
-                    .toArray();
-            if (cal.length < folds) {
-                throw new ConfigException("need at least " + folds + " calibration rows to fit " + target.key()
-                        + ", got " + cal.length);
+        /** A profile's fitted parts before its errors are known. */
+        private record NetworkFit(Builder b, Hardware hardware, LayerwiseCoefficients coefficients, String method) {
+            BoardProfile profile(List<FitError> errors) {
+                return b.profile(Form.LAYERWISE, hardware, coefficients.toJson(), method, errors);
             }
-            LinearCostModel model = fit(features, values, cal);
-            int[] val = java.util.stream.IntStream.range(0, rows.size()).filter(i -> rows.get(i).validation())
-                    .toArray();
-            if (val.length >= 2) {
-                errors.add(ErrorStats.of(target.key(), "validation", pick(predictions(model, target, rows), val),
-                        pick(values, val)));
+        }
+
+        /**
+         * Fits latency and energy on the network rows {@code train} accepts, each on the rows that measure it: latency
+         * with every live layer's time per MAC at least 1 / peak; energy, where it is measured, with the static power
+         * set to the least mean power (energy / latency) of those rows and every live layer's energy per MAC at least
+         * static power / peak; else energy = board power x latency where that is given.
+         */
+        private NetworkFit fitNetworks(IntPredicate train) {
+            double secondsPerMac = 1 / hardware.peakMacsPerS();
+            LinearCostModel latency = fitTarget(Measurement.Target.LATENCY, train, 1e3 * secondsPerMac);
+            Hardware h = hardware;
+            String method = "non-negative least squares (Lawson-Hanson, Commons Math SVD) on network-level rows marked "
+                    + "calibration, weighted by 1/measured; layerwise form over the layers an " + execution.key()
+                    + " runtime executes (per group: live, constant and fan-out terms, each fixed + per-MAC + "
+                    + "per-byte), plus an intercept; every live layer's time per MAC at least 1 / peak MAC rate";
+            boolean adds = false;
+            LinearCostModel energy = null;
+            if (networks.stream().anyMatch(m -> !Double.isNaN(m.energyMj()))) {
+                double[] least = leastPower(train);
+                if (!Double.isNaN(least[0])) {
+                    h = h.withStaticPower(least[0], String.format(Locale.ROOT, "static power: the least mean power "
+                            + "(energy / latency) over the %d calibration networks, %.4f W", (int) least[1], least[0]));
+                } else if (h.staticPowerW() == null) {
+                    throw new ConfigException("energy without latency needs static_power_w in the datasheet (the least "
+                            + "power the board draws while it runs, in the energy's accounting)");
+                }
+                energy = fitTarget(Measurement.Target.ENERGY, train, 1e3 * secondsPerMac * h.staticPowerW());
+                method += "; energy fitted directly, every live layer's energy per MAC at least static power / peak";
+            } else if (boardPowerW != null) {
+                h = h.withStaticPower(boardPowerW, boardPowerSource);
+                adds = true;
+                method += String.format(Locale.ROOT, "; energy = %.3f W (%s) x modelled latency", boardPowerW,
+                        boardPowerSource);
+            } else {
+                method += "; latency only (no energy measured)";
             }
-            List<Measurement> calRows = java.util.Arrays.stream(cal).mapToObj(rows::get).toList();
-            List<double[]> calFeatures = java.util.Arrays.stream(cal).mapToObj(features::get).toList();
-            double[] calValues = pick(values, cal);
-            int[] fold = CrossValidation.folds(calRows.stream().map(Measurement::group).toList(), folds, seed);
-            double[] cv = CrossValidation.predict(fold, i -> true, train -> {
-                int[] idx = java.util.stream.IntStream.range(0, calRows.size()).filter(train).toArray();
-                LinearCostModel m = LinearCostFit.fit(java.util.Arrays.stream(idx).mapToObj(calFeatures::get)
-                        .toList(), pick(calValues, idx), pick(calValues, idx));
-                EnergyModel em = single(m, target);
-                return i -> predict(em, calRows.get(i), target);
-            });
-            errors.add(ErrorStats.of(target.key(), folds + "-fold-cv", cv, calValues));
-            return model;
+            return new NetworkFit(this, h, new LayerwiseCoefficients(latency, energy, adds), method);
         }
 
-        private LinearCostModel fit(List<double[]> features, double[] values, int[] rows) {
-            return LinearCostFit.fit(java.util.Arrays.stream(rows).mapToObj(features::get).toList(),
-                    pick(values, rows), pick(values, rows));
+        /** The least energy / latency over the rows {@code train} accepts that measure both, W, and their number. */
+        private double[] leastPower(IntPredicate train) {
+            double least = Double.NaN;
+            int n = 0;
+            for (int i = 0; i < networks.size(); i++) {
+                Measurement m = networks.get(i);
+                if (train.test(i) && !Double.isNaN(m.energyMj()) && !Double.isNaN(m.latencyMs())) {
+                    double w = m.energyMj() / m.latencyMs();
+                    least = n == 0 ? w : Math.min(least, w);
+                    n++;
+                }
+            }
+            return new double[] {least, n};
         }
 
-        /** A model of {@code target} alone, for predicting it. */
-        private EnergyModel single(LinearCostModel m, Measurement.Target target) {
-            LayerwiseCoefficients c = target == Measurement.Target.LATENCY
-                    ? new LayerwiseCoefficients(m, null, false) : new LayerwiseCoefficients(null, m, false);
-            return Boards.model(profile(Form.LAYERWISE, c.toJson(), null, List.of()));
+        private LinearCostModel fitTarget(Measurement.Target target, IntPredicate train, double minPerMac) {
+            int[] rows = java.util.stream.IntStream.range(0, networks.size())
+                    .filter(i -> train.test(i) && !Double.isNaN(networks.get(i).value(target))).toArray();
+            if (rows.length == 0) {
+                return null;
+            }
+            List<double[]> f = java.util.Arrays.stream(rows).mapToObj(i -> features(networks.get(i))).toList();
+            double[] y = java.util.Arrays.stream(rows).mapToDouble(i -> networks.get(i).value(target)).toArray();
+            return LinearCostFit.fit(f, y, y, minPerMac);
         }
 
-        private double[] predictions(LinearCostModel m, Measurement.Target target, List<Measurement> rows) {
-            EnergyModel em = single(m, target);
-            return rows.stream().mapToDouble(r -> predict(em, r, target)).toArray();
+        private double[] features(Measurement m) {
+            return LinearCostFit.features(m.architecture(), m.batch(), precision, execution);
+        }
+
+        private int[] indices(java.util.function.Predicate<Measurement> p) {
+            return java.util.stream.IntStream.range(0, networks.size()).filter(i -> p.test(networks.get(i))).toArray();
+        }
+
+        private FitError error(Measurement.Target target, String rows, int[] idx,
+                               java.util.function.IntToDoubleFunction prediction) {
+            double[] p = java.util.Arrays.stream(idx).mapToDouble(prediction).toArray();
+            double[] y = java.util.Arrays.stream(idx).mapToDouble(i -> networks.get(i).value(target)).toArray();
+            double[] macs = java.util.Arrays.stream(idx).mapToDouble(i -> macs(networks.get(i))).toArray();
+            return ErrorStats.of(target.key(), rows, p, y, macs);
         }
 
         private Result layerLevel() {
             if (idlePowerW == null) {
                 throw new ConfigException("layer-level calibration needs the board's idle power");
             }
-            hardware = hardware.withStaticPower(idlePowerW, "idle power measured with the sweeps");
+            Hardware h = hardware.withStaticPower(idlePowerW, String.format(Locale.ROOT, "static power: idle power "
+                    + "measured with the sweeps, %.2f W", idlePowerW));
+            double msPerMac = 1e3 / h.peakMacsPerS();
             List<Measurement> all = new ArrayList<>(conv);
             all.addAll(fc);
             BoardProfile p;
             if (form == Form.PAPER) {
-                PaperFit.Result r = PaperFit.fit(conv, fc, folds, seed);
+                PaperFit.Result r = PaperFit.fit(conv, fc, folds, seed, idlePowerW * msPerMac);
                 String method = "paper form (Lahmer et al. 2022) on total energy per inference of single-layer "
                         + "sweeps: fc = gamma x MACs, conv = MACs x (alpha + beta x f(K)); f chosen among "
                         + String.join(", ", KernelDependence.CANDIDATES.stream().map(KernelDependence::key).toList())
-                        + " by lowest cross-validated MAPE: " + r.coefficients().dependence().key();
-                p = profile(Form.PAPER, r.coefficients().toJson(), method, r.errors());
+                        + " by lowest cross-validated MAPE: " + r.coefficients().dependence().key() + "; alpha and "
+                        + "gamma at least static power / peak MAC rate";
+                p = profile(Form.PAPER, h, r.coefficients().toJson(), method, r.errors());
             } else {
-                LayerCalibration.Result r = LayerCalibration.fit(conv, fc, idlePowerW, precision, folds, seed);
+                LayerCalibration.Result r = LayerCalibration.fit(conv, fc, h, precision, folds, seed);
                 String method = String.format(Locale.ROOT, "layerwise form fitted on single-layer sweeps by "
                         + "non-negative least squares: latency relative to itself, dynamic energy relative to total "
                         + "energy; total energy = %.2f W idle power x latency + dynamic energy; every layer runs "
                         + "(eager); pool, norm, act, add and zero layers take the cheaper measured per-launch cost "
-                        + "and the larger per-byte cost (not measured)", idlePowerW);
-                p = profile(Form.LAYERWISE, new LayerwiseCoefficients(r.latency(), r.dynamic(), true).toJson(),
+                        + "and the larger per-byte cost (not measured); every layer's time per MAC at least 1 / "
+                        + "peak MAC rate", idlePowerW);
+                p = profile(Form.LAYERWISE, h, new LayerwiseCoefficients(r.latency(), r.dynamic(), true).toJson(),
                         method, r.errors());
             }
             EnergyModel model = Boards.model(p);
@@ -310,10 +378,10 @@ public final class Calibration {
                     measured, predicted));
         }
 
-        private BoardProfile profile(Form f, java.util.Map<String, Object> coefficients, String method,
+        private BoardProfile profile(Form f, Hardware h, java.util.Map<String, Object> coefficients, String method,
                                      List<FitError> errors) {
             Execution ex = conv.isEmpty() && fc.isEmpty() ? execution : Execution.EAGER;
-            return new BoardProfile(name, description, true, f.key(), precision, ex, hardware, coefficients,
+            return new BoardProfile(name, description, true, f.key(), precision, ex, h, coefficients,
                     new Provenance(data, method, command), errors, null, "calibration of " + name);
         }
     }
@@ -324,7 +392,14 @@ public final class Calibration {
         return target == Measurement.Target.LATENCY ? e.latencyMs() : e.batchEnergyMj();
     }
 
-    private static double[] pick(double[] values, int[] idx) {
-        return java.util.Arrays.stream(idx).mapToDouble(i -> values[i]).toArray();
+    /** MACs of a measured forward pass over its batch. */
+    static double macs(Measurement m) {
+        return (double) m.architecture().macs() * m.batch();
+    }
+
+    /** Whether {@code train} accepts the position of {@code i} in {@code subset}. */
+    private static boolean contains(int[] subset, int i, IntPredicate train) {
+        int at = java.util.Arrays.binarySearch(subset, i);
+        return at >= 0 && train.test(at);
     }
 }

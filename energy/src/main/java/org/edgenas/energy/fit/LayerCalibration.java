@@ -11,6 +11,7 @@ import org.edgenas.energy.profile.CostKey;
 import org.edgenas.energy.profile.CostTerm;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.Hardware;
 import org.edgenas.energy.profile.LinearCostModel;
 
 /**
@@ -41,10 +42,13 @@ public final class LayerCalibration {
     /**
      * Fits conv and fc groups on their own sweeps and fills the element-wise groups.
      *
-     * @param staticPowerW idle power of the board, W
+     * @param hardware the board's limits, with its idle power as static power: every layer's time per MAC is at least
+     *                 1 / peak MAC rate
      */
-    public static Result fit(List<Measurement> conv, List<Measurement> fc, double staticPowerW, Precision precision,
+    public static Result fit(List<Measurement> conv, List<Measurement> fc, Hardware hardware, Precision precision,
                              int folds, long seed) {
+        double staticPowerW = hardware.staticPowerW();
+        double msPerMac = 1e3 / hardware.peakMacsPerS();
         List<FitError> errors = new ArrayList<>();
         Map<CostGroup, Coefficients> lat = new TreeMap<>();
         Map<CostGroup, Coefficients> dyn = new TreeMap<>();
@@ -55,13 +59,13 @@ public final class LayerCalibration {
             Measurement.Source source = rows.getFirst().source();
             CostGroup group = source == Measurement.Source.CONV ? CostGroup.CONV : CostGroup.FC;
             Group g = Group.of(rows, precision);
-            LinearCostModel latency = LinearCostFit.fit(g.features, g.latency, g.latency);
-            LinearCostModel dynamic = LinearCostFit.fit(g.features, g.dynamic, g.total);
+            LinearCostModel latency = LinearCostFit.fit(g.features, g.latency, g.latency, msPerMac);
+            LinearCostModel dynamic = LinearCostFit.fit(g.features, g.dynamic, g.total, 0);
             lat.put(group, withIntercept(latency, group));
             dyn.put(group, withIntercept(dynamic, group));
             int[] fold = CrossValidation.folds(rows.size(), folds, seed);
-            double[] tHat = crossValidate(g.features, g.latency, g.latency, fold);
-            double[] dHat = crossValidate(g.features, g.dynamic, g.total, fold);
+            double[] tHat = crossValidate(g.features, g.latency, g.latency, fold, msPerMac);
+            double[] dHat = crossValidate(g.features, g.dynamic, g.total, fold, 0);
             for (int batch : rows.stream().mapToInt(Measurement::batch).distinct().sorted().toArray()) {
                 List<Integer> idx = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {
@@ -102,11 +106,12 @@ public final class LayerCalibration {
         return LinearCostModel.of(0, m);
     }
 
-    private static double[] crossValidate(List<double[]> rows, double[] values, double[] scales, int[] fold) {
+    private static double[] crossValidate(List<double[]> rows, double[] values, double[] scales, int[] fold,
+                                          double minPerMac) {
         return CrossValidation.predict(fold, i -> true, train -> {
             int[] idx = java.util.stream.IntStream.range(0, rows.size()).filter(train).toArray();
             LinearCostModel m = LinearCostFit.fit(java.util.Arrays.stream(idx).mapToObj(rows::get).toList(),
-                    pick(values, idx), pick(scales, idx));
+                    pick(values, idx), pick(scales, idx), minPerMac);
             return i -> predict(m, rows.get(i));
         });
     }

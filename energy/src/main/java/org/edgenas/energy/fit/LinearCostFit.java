@@ -7,6 +7,7 @@ import org.edgenas.arch.Architecture;
 import org.edgenas.arch.Precision;
 import org.edgenas.energy.profile.Coefficients;
 import org.edgenas.energy.profile.CostKey;
+import org.edgenas.energy.profile.CostTerm;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.LayerFeatures;
 import org.edgenas.energy.profile.LinearCostModel;
@@ -58,17 +59,31 @@ public final class LinearCostFit {
     }
 
     /**
-     * Fits the model to every row given (the caller leaves out validation rows).
+     * Fits the model to every row given (the caller leaves out validation rows), with every live term's cost per MAC
+     * at least {@code minPerMac}: the board's floor (e.g. 1 / peak MAC rate for latency). The bound is met by fitting
+     * the excess over it with non-negative least squares, so the fit finds efficiencies and overheads within the
+     * board's limits. Terms whose MACs are zero on every row get no per-MAC coefficient.
      *
-     * @param rows   design-matrix rows from {@link #features}
-     * @param values measured values
-     * @param scales positive magnitudes the residuals are relative to
+     * @param rows      design-matrix rows from {@link #features}
+     * @param values    measured values
+     * @param scales    positive magnitudes the residuals are relative to
+     * @param minPerMac least cost per MAC of a live layer (0: none), in the unit of the values
      */
-    public static LinearCostModel fit(List<double[]> rows, double[] values, double[] scales) {
+    public static LinearCostModel fit(List<double[]> rows, double[] values, double[] scales, double minPerMac) {
         if (rows.size() != values.length || values.length != scales.length || rows.isEmpty()) {
             throw new IllegalArgumentException("need one value and scale per row, got " + rows.size() + " rows, "
                     + values.length + " values and " + scales.length + " scales");
         }
-        return model(Nnls.solveRelative(rows.toArray(double[][]::new), values, scales));
+        if (!(minPerMac >= 0)) {
+            throw new IllegalArgumentException("the least cost per MAC must be >= 0, got " + minPerMac);
+        }
+        double[] lower = new double[COLUMNS];
+        for (CostKey k : KEYS) {
+            int macs = column(k) + 1;
+            if (k.term() == CostTerm.LIVE && rows.stream().anyMatch(r -> r[macs] != 0)) {
+                lower[macs] = minPerMac;
+            }
+        }
+        return model(Nnls.solveRelative(rows.toArray(double[][]::new), values, scales, lower));
     }
 }

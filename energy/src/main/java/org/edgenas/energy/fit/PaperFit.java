@@ -23,8 +23,11 @@ public final class PaperFit {
     public record Result(PaperCoefficients coefficients, List<FitError> errors) {
     }
 
-    /** Fits gamma on {@code fc} and alpha, beta and f on {@code conv}, all on total energy per forward pass. */
-    public static Result fit(List<Measurement> conv, List<Measurement> fc, int folds, long seed) {
+    /**
+     * Fits gamma on {@code fc} and alpha, beta and f on {@code conv}, all on total energy per forward pass, with gamma
+     * and alpha at least {@code minPerMac} (mJ per MAC: the board's static power over its peak MAC rate).
+     */
+    public static Result fit(List<Measurement> conv, List<Measurement> fc, int folds, long seed, double minPerMac) {
         List<FitError> errors = new ArrayList<>();
         double gamma = 0;
         if (fc.size() >= folds) {
@@ -34,8 +37,8 @@ public final class PaperFit {
                 a[i] = new double[] {fc.get(i).architecture().macs() * (double) fc.get(i).batch()};
                 y[i] = fc.get(i).energyMj();
             }
-            gamma = solve(a, y)[0];
-            errors.add(ErrorStats.of("energy_mj", "fc " + folds + "-fold-cv", crossValidate(a, y, folds, seed), y));
+            gamma = solve(a, y, minPerMac)[0];
+            errors.add(ErrorStats.of("energy_mj", "fc " + folds + "-fold-cv", crossValidate(a, y, folds, seed, minPerMac), y));
         }
         KernelDependence best = null;
         double bestMape = Double.POSITIVE_INFINITY;
@@ -51,26 +54,29 @@ public final class PaperFit {
                 y[i] = r.energyMj();
             }
             FitError e = ErrorStats.of("energy_mj", "conv " + f.key() + " " + folds + "-fold-cv",
-                    crossValidate(a, y, folds, seed), y);
+                    crossValidate(a, y, folds, seed, minPerMac), y);
             errors.add(e);
             if (e.mapePct() < bestMape) {
                 bestMape = e.mapePct();
                 best = f;
-                bestCoef = solve(a, y);
+                bestCoef = solve(a, y, minPerMac);
             }
         }
         return new Result(new PaperCoefficients(gamma, bestCoef[0], bestCoef[1], best), errors);
     }
 
-    private static double[] solve(double[][] a, double[] y) {
-        return Nnls.solveRelative(a, y, y);
+    /** Coefficients of the columns of {@code a}; the first (MACs) at least {@code minPerMac}. */
+    private static double[] solve(double[][] a, double[] y, double minPerMac) {
+        double[] lower = new double[a[0].length];
+        lower[0] = minPerMac;
+        return Nnls.solveRelative(a, y, y, lower);
     }
 
-    private static double[] crossValidate(double[][] a, double[] y, int folds, long seed) {
+    private static double[] crossValidate(double[][] a, double[] y, int folds, long seed, double minPerMac) {
         return CrossValidation.predict(CrossValidation.folds(y.length, folds, seed), i -> true, train -> {
             int[] rows = java.util.stream.IntStream.range(0, y.length).filter(train).toArray();
             double[] x = solve(java.util.Arrays.stream(rows).mapToObj(i -> a[i]).toArray(double[][]::new),
-                    java.util.Arrays.stream(rows).mapToDouble(i -> y[i]).toArray());
+                    java.util.Arrays.stream(rows).mapToDouble(i -> y[i]).toArray(), minPerMac);
             return i -> {
                 double p = 0;
                 for (int j = 0; j < x.length; j++) {
