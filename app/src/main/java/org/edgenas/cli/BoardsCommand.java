@@ -36,9 +36,12 @@ final class BoardsCommand implements Callable<Integer> {
                         p.provenance().method());
             }
             for (FitError e : p.errors()) {
-                out.printf(Locale.ROOT, "  %-10s %-10s n=%-5d MAPE %.2f%%  Spearman %.3f  max error %.1f%%%n",
-                        e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct());
+                out.printf(Locale.ROOT, "  %-10s %-22s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %6.1f%%%s%n",
+                        e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct(),
+                        e.macsSpearman() == null ? "" : String.format(Locale.ROOT, "  (MACs alone: Spearman %.3f)",
+                                e.macsSpearman()));
             }
+            out.printf("  domain: %s%n", p.domain() == null ? "not recorded" : p.domain().describe());
             out.println();
         }
         out.flush();

@@ -5,8 +5,10 @@ import java.util.List;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.LayerCost;
 import org.edgenas.arch.Precision;
+import org.edgenas.energy.profile.CalibrationDomain;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.ExecutionGraph;
+import org.edgenas.energy.profile.Extrapolation;
 import org.edgenas.energy.profile.Hardware;
 
 /**
@@ -20,20 +22,27 @@ import org.edgenas.energy.profile.Hardware;
  * </ul>
  * and a network's mean power (energy / latency) is at most the board's maximum: above it, every energy is scaled down
  * to it. All three only ever raise a cost with the layer's size, so a model that never gets cheaper as a layer grows
- * keeps that property.
+ * keeps that property. Every estimate also says what of the network lies outside the profile's
+ * {@link CalibrationDomain} ({@link Estimate#extrapolation()}).
  */
 final class BoardModel implements EnergyModel {
+
+    private static final Extrapolation NO_DOMAIN = new Extrapolation(List.of(new Extrapolation.Excursion(
+            "calibration domain: none recorded in the profile", Extrapolation.Excursion.Kind.UNSEEN, 0, "")));
 
     private final EnergyModel form;
     private final Hardware hardware;
     private final Precision precision;
     private final Execution execution;
+    private final CalibrationDomain domain;
 
-    BoardModel(EnergyModel form, Hardware hardware, Precision precision, Execution execution) {
+    BoardModel(EnergyModel form, Hardware hardware, Precision precision, Execution execution,
+               CalibrationDomain domain) {
         this.form = form;
         this.hardware = hardware;
         this.precision = precision;
         this.execution = execution;
+        this.domain = domain;
     }
 
     @Override
@@ -79,7 +88,8 @@ final class BoardModel implements EnergyModel {
             }
             layers.add(new LayerEstimate(l.name(), l.kind(), l.macs(), l.bytes(), e, t));
         }
-        Estimate floored = new Estimate(batch, layers, raw.fixedEnergyMj(), raw.fixedLatencyMs());
+        Extrapolation outside = domain == null ? NO_DOMAIN : domain.check(a, batch, execution);
+        Estimate floored = new Estimate(batch, layers, raw.fixedEnergyMj(), raw.fixedLatencyMs(), outside);
         if (!(latency && energy)) {
             return floored;
         }
@@ -91,7 +101,7 @@ final class BoardModel implements EnergyModel {
         double f = cap / total;
         List<LayerEstimate> capped = layers.stream().map(l -> new LayerEstimate(l.name(), l.kind(), l.macs(),
                 l.bytes(), l.energyMj() * f, l.latencyMs())).toList();
-        return new Estimate(batch, capped, floored.fixedEnergyMj() * f, floored.fixedLatencyMs());
+        return new Estimate(batch, capped, floored.fixedEnergyMj() * f, floored.fixedLatencyMs(), outside);
     }
 
     @Override

@@ -90,6 +90,6 @@ public final class Boards {
         Parameters c = Parameters.of(p.coefficients(), p.source(), "coefficients", k -> -1);
         EnergyModel model = provider.create(p, c);
         c.requireNoUnknownKeys();
-        return new BoardModel(model, p.hardware(), p.precision(), p.execution());
+        return new BoardModel(model, p.hardware(), p.precision(), p.execution(), p.domain());
     }
 }

@@ -2,6 +2,7 @@ package org.edgenas.energy;
 
 import java.util.Arrays;
 import java.util.List;
+import org.edgenas.energy.profile.Extrapolation;
 
 /**
  * The modelled cost of one forward pass of an architecture over a batch.
@@ -14,14 +15,25 @@ import java.util.List;
  * @param fixedEnergyMj  per-inference energy not attributed to a layer (launch, synchronisation), mJ per batch (NaN
  *                       where the model has no energy)
  * @param fixedLatencyMs per-inference latency not attributed to a layer, ms per batch (NaN without latency)
+ * @param extrapolation  what of the network lies outside the data the board's model was calibrated on
  */
-public record Estimate(int batch, List<LayerEstimate> layers, double fixedEnergyMj, double fixedLatencyMs) {
+public record Estimate(int batch, List<LayerEstimate> layers, double fixedEnergyMj, double fixedLatencyMs,
+                       Extrapolation extrapolation) {
 
     public Estimate {
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batch);
         }
         layers = List.copyOf(layers);
+        java.util.Objects.requireNonNull(extrapolation, "extrapolation");
+    }
+
+    /**
+     * An estimate not checked against a calibration domain (what a model form returns; {@link Boards#model} adds the
+     * check).
+     */
+    public Estimate(int batch, List<LayerEstimate> layers, double fixedEnergyMj, double fixedLatencyMs) {
+        this(batch, layers, fixedEnergyMj, fixedLatencyMs, Extrapolation.NOT_CHECKED);
     }
 
     /** Energy per input image, mJ: (sum of layer energy + fixed energy) / batch (NaN where not modelled). */

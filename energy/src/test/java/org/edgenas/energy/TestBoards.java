@@ -24,7 +24,7 @@ final class TestBoards {
     static BoardProfile layerwise(String name, Hardware hardware, Execution execution, LinearCostModel latency,
                                   LinearCostModel energy, boolean addsStaticPower) {
         Map<String, Object> c = new LayerwiseCoefficients(latency, energy, addsStaticPower).toJson();
-        return new BoardProfile(name, "test board", true, "layerwise", Precision.FP32, execution, hardware, c, null,
+        return new BoardProfile(name, "test board", true, "layerwise", Precision.FP32, execution, hardware, c, null, null,
                 List.of(), null, "test profile " + name);
     }
 }

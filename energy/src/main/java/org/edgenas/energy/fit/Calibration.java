@@ -10,6 +10,7 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.profile.BoardProfile;
+import org.edgenas.energy.profile.CalibrationDomain;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
 import org.edgenas.energy.profile.Hardware;
@@ -214,7 +215,7 @@ public final class Calibration {
             }
             NetworkFit fit = fitNetworks(i -> !networks.get(i).validation());
             List<FitError> errors = new ArrayList<>();
-            EnergyModel model = Boards.model(fit.profile(List.of()));
+            EnergyModel model = Boards.model(fit.profile());
             int[] val = indices(Measurement::validation);
             int[] cal = indices(m -> !m.validation());
             int[] fold = CrossValidation.folds(java.util.Arrays.stream(cal).mapToObj(i -> networks.get(i).group())
@@ -223,7 +224,7 @@ public final class Calibration {
             for (int k = 0; k < targets.size(); k++) {
                 Measurement.Target target = targets.get(k);
                 cv[k] = CrossValidation.predict(fold, i -> true, train -> {
-                    EnergyModel m = Boards.model(fitNetworks(i -> contains(cal, i, train)).profile(List.of()));
+                    EnergyModel m = Boards.model(fitNetworks(i -> contains(cal, i, train)).profile());
                     return i -> predict(m, networks.get(cal[i]), target);
                 });
             }
@@ -242,7 +243,7 @@ public final class Calibration {
                 double[] macs = java.util.Arrays.stream(c).mapToDouble(i -> macs(networks.get(cal[i]))).toArray();
                 errors.add(ErrorStats.of(target.key(), folds + "-fold-cv", p, y, macs));
             }
-            BoardProfile profile = fit.profile(errors);
+            BoardProfile profile = fit.profile(errors, domain(execution));
             Measurement.Target shownTarget = hasEnergy ? Measurement.Target.ENERGY : Measurement.Target.LATENCY;
             List<Measurement> rows = networks.stream().filter(m -> !Double.isNaN(m.value(shownTarget))).toList();
             List<Measurement> held = rows.stream().filter(Measurement::validation).toList();
@@ -256,8 +257,13 @@ public final class Calibration {
 
         /** A profile's fitted parts before its errors are known. */
         private record NetworkFit(Builder b, Hardware hardware, LayerwiseCoefficients coefficients, String method) {
-            BoardProfile profile(List<FitError> errors) {
-                return b.profile(Form.LAYERWISE, hardware, coefficients.toJson(), method, errors);
+            /** The profile (without a domain: for predicting while cross-validating). */
+            BoardProfile profile() {
+                return b.profile(Form.LAYERWISE, hardware, coefficients.toJson(), method, List.of(), null);
+            }
+
+            BoardProfile profile(List<FitError> errors, CalibrationDomain domain) {
+                return b.profile(Form.LAYERWISE, hardware, coefficients.toJson(), method, errors, domain);
             }
         }
 
@@ -358,7 +364,7 @@ public final class Calibration {
                         + String.join(", ", KernelDependence.CANDIDATES.stream().map(KernelDependence::key).toList())
                         + " by lowest cross-validated MAPE: " + r.coefficients().dependence().key() + "; alpha and "
                         + "gamma at least static power / peak MAC rate";
-                p = profile(Form.PAPER, h, r.coefficients().toJson(), method, r.errors());
+                p = profile(Form.PAPER, h, r.coefficients().toJson(), method, r.errors(), domain(Execution.EAGER));
             } else {
                 LayerCalibration.Result r = LayerCalibration.fit(conv, fc, h, precision, folds, seed);
                 String method = String.format(Locale.ROOT, "layerwise form fitted on single-layer sweeps by "
@@ -368,7 +374,7 @@ public final class Calibration {
                         + "and the larger per-byte cost (not measured); every layer's time per MAC at least 1 / "
                         + "peak MAC rate", idlePowerW);
                 p = profile(Form.LAYERWISE, h, new LayerwiseCoefficients(r.latency(), r.dynamic(), true).toJson(),
-                        method, r.errors());
+                        method, r.errors(), domain(Execution.EAGER));
             }
             EnergyModel model = Boards.model(p);
             double[] measured = all.stream().mapToDouble(Measurement::energyMj).toArray();
@@ -378,11 +384,26 @@ public final class Calibration {
                     measured, predicted));
         }
 
+        /** The domain of every calibration row (network and layer rows not held out). */
+        private CalibrationDomain domain(Execution ex) {
+            List<CalibrationDomain.Row> rows = new ArrayList<>();
+            for (List<Measurement> source : List.of(networks, conv, fc)) {
+                for (Measurement m : source) {
+                    if (!m.validation()) {
+                        rows.add(new CalibrationDomain.Row(m.architecture(), m.batch(),
+                                m.source() == Measurement.Source.NETWORK));
+                    }
+                }
+            }
+            return CalibrationDomain.of(rows, ex);
+        }
+
         private BoardProfile profile(Form f, Hardware h, java.util.Map<String, Object> coefficients, String method,
-                                     List<FitError> errors) {
+                                     List<FitError> errors, CalibrationDomain domain) {
             Execution ex = conv.isEmpty() && fc.isEmpty() ? execution : Execution.EAGER;
             return new BoardProfile(name, description, true, f.key(), precision, ex, h, coefficients,
-                    new Provenance(data, method, command), errors, null, "calibration of " + name);
+                    domain, new Provenance(data, method, command), errors, null,
+                    "calibration of " + name);
         }
     }
 

@@ -20,6 +20,8 @@ import org.edgenas.arch.Precision;
  * @param hardware       the board's physical limits; required when calibrated
  * @param coefficients   the form's {@code coefficients} section as plain JSON values, read by the form's provider
  *                       (which parses it once, into typed values, when it makes the model)
+ * @param domain         the data the profile was calibrated on, to say where an estimate extrapolates (null: not
+ *                       recorded, so every estimate is said to extrapolate)
  * @param provenance     data and method behind the numbers
  * @param errors         held-out errors of the fit
  * @param howToCalibrate for an uncalibrated board: what to run to calibrate it
@@ -28,7 +30,7 @@ import org.edgenas.arch.Precision;
  */
 public record BoardProfile(String name, String description, boolean calibrated, String form, Precision precision,
                            Execution execution, Hardware hardware, Map<String, Object> coefficients,
-                           Provenance provenance, List<FitError> errors, String howToCalibrate, String source) {
+                           CalibrationDomain domain, Provenance provenance, List<FitError> errors, String howToCalibrate, String source) {
 
     public BoardProfile {
         if (name == null || name.isBlank()) {
@@ -47,6 +49,6 @@ public record BoardProfile(String name, String description, boolean calibrated, 
     /** This profile as if read from {@code newSource}. */
     public BoardProfile withSource(String newSource) {
         return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
-                provenance, errors, howToCalibrate, newSource);
+                domain, provenance, errors, howToCalibrate, newSource);
     }
 }

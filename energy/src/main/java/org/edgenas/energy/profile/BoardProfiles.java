@@ -25,7 +25,8 @@ import org.edgenas.config.Parameters;
  *
  * <p>Layout: {@code format}, {@code version}, {@code name}, {@code description}, {@code calibrated}, {@code form},
  * {@code precision} (FP32, FP16, INT8), {@code execution} (optimised, eager), {@code hardware} (see
- * {@link Hardware#read}), {@code coefficients} (the form's own section), {@code provenance}, {@code errors} (a list),
+ * {@link Hardware#read}), {@code coefficients} (the form's own section), {@code domain} (see
+ * {@link CalibrationDomain}), {@code provenance}, {@code errors} (a list),
  * {@code how_to_calibrate}.
  */
 public final class BoardProfiles {
@@ -61,6 +62,9 @@ public final class BoardProfiles {
         }
         if (!p.coefficients().isEmpty()) {
             m.put("coefficients", p.coefficients());
+        }
+        if (p.domain() != null) {
+            m.put("domain", p.domain().toJson());
         }
         if (p.provenance() != null) {
             m.put("provenance", p.provenance().toJson());
@@ -175,6 +179,7 @@ public final class BoardProfiles {
         if (calibrated && coefficients.isEmpty()) {
             throw p.error("coefficients", "missing: a calibrated profile needs its form's coefficients");
         }
+        CalibrationDomain domain = p.has("domain") ? CalibrationDomain.read(p.section("domain")) : null;
         Provenance provenance = p.has("provenance") ? Provenance.read(p.section("provenance")) : null;
         List<FitError> errors = new ArrayList<>();
         for (Parameters e : sections(p, "errors")) {
@@ -183,7 +188,7 @@ public final class BoardProfiles {
         String how = p.string("how_to_calibrate", null);
         p.requireNoUnknownKeys();
         return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
-                provenance, errors, how, p.source());
+                domain, provenance, errors, how, p.source());
     }
 
     /** The elements of list {@code key} of {@code p}, each a section (empty when absent). */
