@@ -138,12 +138,15 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         }
         proxySection.requireNoUnknownKeys();
 
-        List<Objective> objectives = objectives(top, energy.hasLatency());
+        List<Objective> objectives = objectives(top, energy);
         Parameters c = top.section("constraints");
         Double maxEnergy = c.has("max_energy_mj") ? c.number("max_energy_mj", 0, 1e-12, 1e12) : null;
         Double maxLatency = c.has("max_latency_ms") ? c.number("max_latency_ms", 0, 1e-12, 1e12) : null;
         if (maxLatency != null && !energy.hasLatency()) {
             throw c.error("max_latency_ms", "board " + board.name() + " has no latency model");
+        }
+        if (maxEnergy != null && !energy.hasEnergy()) {
+            throw c.error("max_energy_mj", latencyOnly(energy));
         }
         c.requireNoUnknownKeys();
 
@@ -216,7 +219,13 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
         }
     }
 
-    private static List<Objective> objectives(Parameters top, boolean hasLatency) {
+    /** The message for energy asked of a board that models latency only. */
+    private static String latencyOnly(EnergyModel energy) {
+        return "board " + energy.board() + " models latency only (no energy measurements); its objectives: accuracy, "
+                + "latency_ms";
+    }
+
+    private static List<Objective> objectives(Parameters top, EnergyModel energy) {
         List<String> names = top.strings("objectives", List.of("accuracy", "energy_mj"));
         if (names.size() < 2) {
             throw top.error("objectives", "expected two or more of: " + String.join(", ", Objective.keys()));
@@ -231,7 +240,10 @@ public record Experiment(String name, Path output, Problem problem, SearchSettin
             if (out.contains(obj)) {
                 throw top.error("objectives", "'" + n + "' is listed twice");
             }
-            if (obj == Objective.LATENCY_MS && !hasLatency) {
+            if (obj == Objective.ENERGY_MJ && !energy.hasEnergy()) {
+                throw top.error("objectives", "energy_mj: " + latencyOnly(energy));
+            }
+            if (obj == Objective.LATENCY_MS && !energy.hasLatency()) {
                 throw top.error("objectives", "latency_ms: the board has no latency model");
             }
             out.add(obj);

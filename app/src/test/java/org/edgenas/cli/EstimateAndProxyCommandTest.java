@@ -53,6 +53,15 @@ class EstimateAndProxyCommandTest {
     }
 
     @Test
+    void aLatencyOnlyBoardLeavesEnergyEmpty() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-nano", "--space", "nb201", "--arch", ALL_CONV);
+        assertEquals(0, r.status(), r.err());
+        String[] row = r.out().split("\n")[1].split(",", -1);
+        assertEquals("", row[1], "energy_mj is not modelled");
+        assertTrue(Double.parseDouble(row[2]) > 0, "latency is");
+    }
+
+    @Test
     void domainColumnNamesWhatLiesOutsideTheCalibrationData() {
         // the TX2 was calibrated on NB201: 1x1 and 3x3 convolutions with 16 to 64 kernels, one 64 -> 10 classifier
         var inside = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", ALL_CONV);
