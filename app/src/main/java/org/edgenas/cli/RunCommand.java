@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.report.Csv;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Evaluation;
@@ -66,7 +66,17 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null && !out.equals(resume)) {
             throw new org.edgenas.config.ConfigException("--resume DIR writes into DIR; drop --out or make it the same");
         }
-        Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
+        Experiment loaded = Experiment.load(config);
+        try {
+            return run(overridden(loaded));
+        } finally {
+            loaded.problem().close();
+        }
+    }
+
+    /** The experiment with the command line's overrides applied. */
+    private Experiment overridden(Experiment loaded) {
+        Experiment e = loaded.withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
             e = e.withThreads(threads);
         }
@@ -76,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
         if (cluster != null) {
             e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
         }
+        return e;
+    }
+
+    private int run(Experiment e) {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %s on %s, proxy %s, %s, budget %d unique architectures, population %d, "
@@ -111,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("  ... %d more in front.csv%n", result.front().size() - 20);
                 break;
             }
-            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.number(f.accuracy()), Csv.number(f.energyMj()),
-                    Csv.number(f.latencyMs()), f.arch());
+            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", CsvFormat.number(f.accuracy()), CsvFormat.number(f.energyMj()),
+                    CsvFormat.number(f.latencyMs()), f.arch());
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");

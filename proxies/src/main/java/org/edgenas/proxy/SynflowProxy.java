@@ -11,7 +11,6 @@ import org.edgenas.engine.Mode;
 import org.edgenas.engine.Network;
 import org.edgenas.engine.Weights;
 import org.edgenas.engine.Workers;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code synflow} (Tanaka et al., NeurIPS 2020) and {@code logsynflow} (Cavagnero et al., FreeREA 2022): data-free
@@ -34,16 +33,22 @@ import org.edgenas.space.SearchSpace;
  */
 public final class SynflowProxy implements AccuracyProxy {
 
+    /** What decides a score besides the architecture (threads do not). */
+    private record Key(boolean logGradients, long seed) {
+    }
+
     private final boolean logGradients;
     private final long seed;
     private final Workers workers;
     private final ScoreCache cache;
+    private final Key key;
 
-    private SynflowProxy(SearchSpace space, boolean logGradients, long seed, Workers workers) {
+    private SynflowProxy(ProxyContext context, boolean logGradients, long seed, Workers workers) {
         this.logGradients = logGradients;
         this.seed = seed;
         this.workers = workers;
-        this.cache = ScoreCache.shared(space, toString());
+        this.cache = context.scores();
+        this.key = new Key(logGradients, seed);
     }
 
     @Override
@@ -53,7 +58,17 @@ public final class SynflowProxy implements AccuracyProxy {
 
     @Override
     public double score(Architecture architecture) {
-        return cache.score(architecture, this::compute);
+        return cache.score(key, architecture, this::compute);
+    }
+
+    @Override
+    public Object scoreKey() {
+        return key;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
     }
 
     private double compute(Architecture a) {
@@ -136,10 +151,10 @@ public final class SynflowProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             long seed = EngineSettings.seed(p);
             int threads = EngineSettings.threads(p);
-            return new SynflowProxy(space, false, seed, EngineSettings.workers(name(), threads));
+            return new SynflowProxy(context, false, seed, EngineSettings.workers(name(), threads));
         }
     }
 
@@ -156,10 +171,10 @@ public final class SynflowProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             long seed = EngineSettings.seed(p);
             int threads = EngineSettings.threads(p);
-            return new SynflowProxy(space, true, seed, EngineSettings.workers(name(), threads));
+            return new SynflowProxy(context, true, seed, EngineSettings.workers(name(), threads));
         }
     }
 }
