@@ -281,11 +281,6 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private String command() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("./nas");
-        for (String a : args) {
-            sb.append(' ').append(a.contains(" ") || a.contains("|") ? "'" + a + "'" : a);
-        }
-        return sb.toString();
+        return ShellCommand.of(spec.commandLine().getParseResult().originalArgs());
     }
 }

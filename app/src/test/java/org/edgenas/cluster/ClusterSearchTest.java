@@ -22,6 +22,7 @@ import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
 import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,15 +112,8 @@ class ClusterSearchTest {
         Path csv = dir.resolve("holes.csv");
         StringBuilder sb = new StringBuilder("arch,score\n");
         Set<String> seen = new HashSet<>();
-        int[] g = new int[space.choices().size()];
-        for (long n = 0; n < space.size(); n++) {
-            long r = n;
-            for (int k = 0; k < g.length; k++) {
-                int c = space.choices().get(k).cardinality();
-                g[k] = (int) (r % c);
-                r /= c;
-            }
-            Architecture a = space.decode(Genotype.of(g));
+        for (Genotype g : Genotypes.all(space.choices())) {
+            Architecture a = space.decode(g);
             if (!holed(a.id()) && seen.add(a.id())) {
                 sb.append(a.id()).append(',').append(a.params()).append('\n');
             }

@@ -2,7 +2,6 @@ package org.edgenas.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.edgenas.config.Parameters;
 import org.edgenas.search.Algorithm;
 import org.edgenas.search.AlgorithmProvider;
@@ -36,11 +35,6 @@ public record JMetalNsga2() implements Algorithm {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
     }
 
     @Override

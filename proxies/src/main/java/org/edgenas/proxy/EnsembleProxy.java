@@ -25,7 +25,7 @@ import org.edgenas.space.SearchSpace;
  * [{@value #DEFAULT_REFERENCE}], {@code seed}; every other setting is passed on to the members (so {@code batch}
  * reaches {@code naswot}).
  */
-public final class EnsembleProxy implements AccuracyProxy {
+public final class EnsembleProxy extends MemoisedProxy {
 
     /** Default number of reference architectures. */
     public static final int DEFAULT_REFERENCE = 32;
@@ -41,17 +41,14 @@ public final class EnsembleProxy implements AccuracyProxy {
     private final List<AccuracyProxy> members;
     private final int reference;
     private final long seed;
-    private final ScoreCache cache;
-    private final Key key;
     private volatile double[][] scale;
 
     private EnsembleProxy(ProxyContext context, List<AccuracyProxy> members, int reference, long seed) {
+        super(context, new Key(members.stream().map(AccuracyProxy::scoreKey).toList(), reference, seed));
         this.space = context.space();
         this.members = List.copyOf(members);
         this.reference = reference;
         this.seed = seed;
-        this.cache = context.scores();
-        this.key = new Key(this.members.stream().map(AccuracyProxy::scoreKey).toList(), reference, seed);
     }
 
     @Override
@@ -64,23 +61,14 @@ public final class EnsembleProxy implements AccuracyProxy {
         return members;
     }
 
-    @Override
-    public double score(Architecture architecture) {
-        return cache.score(key, architecture, this::compute);
-    }
-
-    @Override
-    public Object scoreKey() {
-        return key;
-    }
-
     /** Closes the members. */
     @Override
     public void close() {
         members.forEach(AccuracyProxy::close);
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         double[][] s = scale();
         double sum = 0;
         for (int m = 0; m < members.size(); m++) {

@@ -22,7 +22,7 @@ import org.edgenas.proxy.images.ImageSource;
  * the network has no ReLU); the search treats it as the worst accuracy. Settings: {@code batch} [64], {@code seed},
  * {@code input}, {@code fit}, {@code threads} (see {@link EngineSettings}).
  */
-public final class NaswotProxy implements AccuracyProxy {
+public final class NaswotProxy extends MemoisedProxy {
 
     /** Default mini-batch size. */
     public static final int DEFAULT_BATCH = 64;
@@ -35,17 +35,14 @@ public final class NaswotProxy implements AccuracyProxy {
     private final long seed;
     private final ImageSource images;
     private final Workers workers;
-    private final ScoreCache cache;
-    private final Key key;
     private final Map<Shape, float[]> batches = new ConcurrentHashMap<>();
 
     private NaswotProxy(ProxyContext context, int batch, long seed, ImageSource images, Workers workers) {
+        super(context, new Key(batch, seed, images.identity()));
         this.batch = batch;
         this.seed = seed;
         this.images = images;
         this.workers = workers;
-        this.cache = context.scores();
-        this.key = new Key(batch, seed, images.identity());
         // make the batch for the space's input shape now, so that an unusable image file fails before any search
         Shape shape = EnsembleProxy.sample(context.space(), 1, seed).getFirst().input();
         batches.put(shape, images.batch(shape, batch, EngineSettings.inputSeed(seed)));
@@ -57,21 +54,12 @@ public final class NaswotProxy implements AccuracyProxy {
     }
 
     @Override
-    public double score(Architecture architecture) {
-        return cache.score(key, architecture, this::compute);
-    }
-
-    @Override
-    public Object scoreKey() {
-        return key;
-    }
-
-    @Override
     public void close() {
         workers.close();
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         float[] x = batches.computeIfAbsent(a.input(), s -> images.batch(s, batch, EngineSettings.inputSeed(seed)));
         Network net = Network.compile(a, batch, Weights.kaimingNormal(a, seed), Mode.FORWARD, workers);
         ActivationCodes codes = new ActivationCodes(batch, workers);

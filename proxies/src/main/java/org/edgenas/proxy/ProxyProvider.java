@@ -8,9 +8,9 @@ import org.edgenas.plugin.Plugin;
  * {@code META-INF/services/org.edgenas.proxy.ProxyProvider} of a jar on the class path, and configs can name them.
  *
  * @apiNote {@link #create} reads its settings through {@link Parameters} (which range-checks them and reports unknown
- * keys) and must not keep a reference to it. An expensive proxy memoises its scores in the context's
- * {@link ProxyContext#scores() cache} under its {@link AccuracyProxy#scoreKey()}; a proxy built of others makes them
- * with {@link ProxyContext#create}, so that they share that cache.
+ * keys) and must not keep a reference to it. An expensive proxy extends {@link MemoisedProxy}, which keeps its scores
+ * in the context's {@link ProxyContext#scores() cache} under its {@link AccuracyProxy#scoreKey()}; a proxy built of
+ * others makes them with {@link ProxyContext#create}, so that they share that cache.
  */
 public interface ProxyProvider extends Plugin {
 

@@ -31,7 +31,7 @@ import org.edgenas.engine.Workers;
  * through which no gradient reaches a weight scores negative infinity ({@code synflow}) or 0 ({@code logsynflow}).
  * Settings: {@code seed}, {@code threads}.
  */
-public final class SynflowProxy implements AccuracyProxy {
+public final class SynflowProxy extends MemoisedProxy {
 
     /** What decides a score besides the architecture (threads do not). */
     private record Key(boolean logGradients, long seed) {
@@ -40,15 +40,12 @@ public final class SynflowProxy implements AccuracyProxy {
     private final boolean logGradients;
     private final long seed;
     private final Workers workers;
-    private final ScoreCache cache;
-    private final Key key;
 
     private SynflowProxy(ProxyContext context, boolean logGradients, long seed, Workers workers) {
+        super(context, new Key(logGradients, seed));
         this.logGradients = logGradients;
         this.seed = seed;
         this.workers = workers;
-        this.cache = context.scores();
-        this.key = new Key(logGradients, seed);
     }
 
     @Override
@@ -57,21 +54,12 @@ public final class SynflowProxy implements AccuracyProxy {
     }
 
     @Override
-    public double score(Architecture architecture) {
-        return cache.score(key, architecture, this::compute);
-    }
-
-    @Override
-    public Object scoreKey() {
-        return key;
-    }
-
-    @Override
     public void close() {
         workers.close();
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         return score(a, Weights.kaimingNormal(a, seed).abs(), logGradients, workers);
     }
 

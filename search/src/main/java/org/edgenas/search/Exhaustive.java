@@ -3,7 +3,6 @@ package org.edgenas.search;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.Genotype;
@@ -31,11 +30,6 @@ public record Exhaustive() implements Algorithm {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
     }
 
     /** Every architecture of the space: the number it has where known, else its genotypes (never fewer). */

@@ -2,7 +2,6 @@ package org.edgenas.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -25,11 +24,6 @@ public record RandomSearch() implements Algorithm {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return Map.of();
     }
 
     @Override
