@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * from {@code --space} (default settings) or from a run directory's {@code run.json} ({@code config.space}, with the
  * run's settings).
  */
-@Command(name = "export", description = "Write an architecture as a self-contained PyTorch nn.Module source file "
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write an architecture as a self-contained PyTorch nn.Module source file "
         + "(--format pytorch) or as a JSON spec for the on-board profiler (--format json; several architectures "
         + "with --input).")
 final class ExportCommand implements Callable<Integer> {

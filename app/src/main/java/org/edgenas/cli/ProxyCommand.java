@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas proxy}: accuracy-proxy scores of architectures. */
-@Command(name = "proxy", description = "Score architectures with an accuracy proxy. Writes CSV: arch,score.")
+@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Score architectures with an accuracy proxy. Writes CSV: arch,score.")
 final class ProxyCommand implements Callable<Integer> {
 
     @Spec

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code nas proxy-eval}: maps its options to a {@link ProxyStudy} of a {@link Sample} drawn from a benchmark table,
  * and prints the study's table (and its CSV with {@code --output}).
  */
-@Command(name = "proxy-eval", description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
+@Command(name = "proxy-eval", mixinStandardHelpOptions = true, description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
         + "measured accuracy on a seeded random sample of a benchmark table (NAS-Bench-201 by default).")
 final class ProxyEvalCommand implements Callable<Integer> {
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nas run CONFIG}: runs the search an experiment file describes and writes its results. */
-@Command(name = "run", description = "Run the search described by an experiment config (YAML or JSON).")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the search described by an experiment config (YAML or JSON).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -125,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("  ... %d more in front.csv%n", result.front().size() - 20);
                 break;
             }
-            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", CsvFormat.number(f.accuracy()), CsvFormat.number(f.energyMj()),
-                    CsvFormat.number(f.latencyMs()), f.arch());
+            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", CsvFormat.display(f.accuracy()),
+                    CsvFormat.display(f.energyMj()), CsvFormat.display(f.latencyMs()), f.arch());
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code nas spaces}: the search spaces and proxies on the class path. */
-@Command(name = "spaces", description = "List the search spaces and accuracy proxies available.")
+@Command(name = "spaces", mixinStandardHelpOptions = true, description = "List the search spaces and accuracy proxies available.")
 final class SpacesCommand implements Callable<Integer> {
 
     @Spec

@@ -44,9 +44,9 @@ public final class HtmlReport {
         for (int i = 0; i < front.size(); i++) {
             Evaluation e = front.get(i);
             h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td><code>").append(esc(e.arch()))
-                    .append("</code></td><td class=\"n\">").append(CsvFormat.number(e.accuracy()))
-                    .append("</td><td class=\"n\">").append(CsvFormat.number(e.energyMj()))
-                    .append("</td><td class=\"n\">").append(CsvFormat.number(e.latencyMs()))
+                    .append("</code></td><td class=\"n\">").append(CsvFormat.display(e.accuracy()))
+                    .append("</td><td class=\"n\">").append(CsvFormat.display(e.energyMj()))
+                    .append("</td><td class=\"n\">").append(CsvFormat.display(e.latencyMs()))
                     .append("</td><td class=\"n\">").append(e.macs()).append("</td><td class=\"n\">")
                     .append(e.params()).append("</td></tr>\n");
         }

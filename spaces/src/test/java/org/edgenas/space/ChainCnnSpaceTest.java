@@ -83,4 +83,18 @@ class ChainCnnSpaceTest {
         assertEquals(8, tiny.size());
         assertEquals(5, tiny.architectureCount());
     }
+
+    @Test
+    void numbersTooLargeForAnIntAreNotAChoiceRatherThanACrash() {
+        ArchitectureFormatException e = assertThrows(ArchitectureFormatException.class,
+                () -> space.encode("k3n99999999999s1"));
+        assertTrue(e.getMessage().endsWith("number of kernels 99999999999 is not a choice; allowed: "
+                + "[8, 16, 32, 64, 128, 256]"), e.getMessage());
+        assertThrows(ArchitectureFormatException.class, () -> space.encode("k3n8s1-fc99999999999999999999"));
+    }
+
+    @Test
+    void leadingZerosNameTheSameChoice() {
+        assertEquals("k3n8s1-fc64", space.parse("k03n008s1-fc064").id());
+    }
 }

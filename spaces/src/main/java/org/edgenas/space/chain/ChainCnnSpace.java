@@ -290,11 +290,10 @@ public final class ChainCnnSpace implements SearchSpace {
                     throw bad(arch, "more than " + maxConv + " conv layers (max_conv_layers)");
                 }
                 int base = 1 + 4 * (conv - 1);
-                int k = Integer.parseInt(cm.group(1));
-                int s = Integer.parseInt(cm.group(3));
-                genes[base] = index(arch, token, "kernel size", k, kernelSizes);
-                genes[base + 1] = index(arch, token, "number of kernels", Integer.parseInt(cm.group(2)), kernelCounts);
-                genes[base + 2] = index(arch, token, "stride", s, strides);
+                genes[base] = index(arch, token, "kernel size", cm.group(1), kernelSizes);
+                genes[base + 1] = index(arch, token, "number of kernels", cm.group(2), kernelCounts);
+                genes[base + 2] = index(arch, token, "stride", cm.group(3), strides);
+                int s = strides.get(genes[base + 2]);
                 size = (size - 1) / s + 1;
                 if (!cm.group(4).isEmpty()) {
                     if (!pooling) {
@@ -311,7 +310,7 @@ public final class ChainCnnSpace implements SearchSpace {
                 if (++fc > maxFc) {
                     throw bad(arch, "more than " + maxFc + " hidden fully connected layers (max_fc_layers)");
                 }
-                genes[fcBase() + fc] = index(arch, token, "width", Integer.parseInt(fm.group(1)), fcWidths);
+                genes[fcBase() + fc] = index(arch, token, "width", fm.group(1), fcWidths);
             } else {
                 throw bad(arch, "token '" + token + "' is neither a conv layer k<kernel>n<kernels>s<stride>[p] "
                         + "nor a fully connected layer fc<width>");
@@ -325,12 +324,15 @@ public final class ChainCnnSpace implements SearchSpace {
         return Genotype.of(genes);
     }
 
-    private int index(String arch, String token, String what, int value, List<Integer> allowed) {
-        int i = allowed.indexOf(value);
-        if (i < 0) {
-            throw bad(arch, "'" + token + "': " + what + " " + value + " is not a choice; allowed: " + allowed);
+    /** The index in {@code allowed} of the decimal number {@code digits} (any length; leading zeros allowed). */
+    private int index(String arch, String token, String what, String digits, List<Integer> allowed) {
+        String value = digits.replaceFirst("^0+(?=\\d)", "");
+        for (int i = 0; i < allowed.size(); i++) {
+            if (Integer.toString(allowed.get(i)).equals(value)) {
+                return i;
+            }
         }
-        return i;
+        throw bad(arch, "'" + token + "': " + what + " " + value + " is not a choice; allowed: " + allowed);
     }
 
     private ArchitectureFormatException bad(String arch, String why) {
