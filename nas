@@ -3,6 +3,7 @@
 #   ./nas run experiments/quickstart.yaml     run a search
 #   ./nas test                                run the whole test suite (what .ci/run runs)
 #   ./nas --help                              all commands
+#   ./nas --plugins DIR run CONFIG            with the plug-in jars in DIR on the class path (also: EDGENAS_PLUGINS)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -35,12 +36,41 @@ if ! command -v mvn >/dev/null 2>&1; then
   exit 3
 fi
 
+# Plug-ins (search spaces, proxies, algorithms, energy models): every .jar in each directory named by --plugins DIR
+# (before the command, repeatable) or in $EDGENAS_PLUGINS (directories separated by ':') joins the class path of every
+# command, ./nas run and ./nas worker alike.
+PLUGIN_DIRS=()
+if [ -n "${EDGENAS_PLUGINS:-}" ]; then
+  IFS=':' read -r -a PLUGIN_DIRS <<< "$EDGENAS_PLUGINS"
+fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --plugins)
+      if [ $# -lt 2 ]; then echo "error: --plugins: expected a directory of plug-in jars" >&2; exit 2; fi
+      PLUGIN_DIRS+=("$2"); shift 2 ;;
+    --plugins=*) PLUGIN_DIRS+=("${1#--plugins=}"); shift ;;
+    *) break ;;
+  esac
+done
+PLUGIN_CP=""
+for d in ${PLUGIN_DIRS[@]+"${PLUGIN_DIRS[@]}"}; do
+  [ -n "$d" ] || continue
+  if [ ! -d "$d" ]; then
+    echo "error: plug-in directory $d (--plugins or EDGENAS_PLUGINS) does not exist" >&2; exit 2
+  fi
+  if ! compgen -G "$d/*.jar" >/dev/null; then
+    echo "error: plug-in directory $d (--plugins or EDGENAS_PLUGINS) holds no .jar file" >&2; exit 2
+  fi
+  PLUGIN_CP="$PLUGIN_CP:$(cd "$d" && pwd)/*"
+done
+
 if [ "${1:-}" = "test" ]; then
   shift
   cd "$ROOT"
-  mvn -B -ntp verify "$@"
+  # Maven 3.8 writes colour-reset codes even in batch mode; keep the log plain text
+  mvn -B -ntp -Dstyle.color=never verify "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
   if [ -d tools/profiler ]; then
-    (cd tools/profiler && python3 -m unittest discover -s tests -v)
+    (cd tools/profiler && python3 -W error::ResourceWarning -m unittest discover -s tests -v)
   fi
   exit 0
 fi
@@ -58,4 +88,19 @@ JVM_OPTS=(--add-modules java.se,jdk.incubator.vector --add-exports java.base/jdk
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow)
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" org.edgenas.cli.Nas "$@"
+# The JVM announces "WARNING: Using incubator modules: jdk.incubator.vector" as the first line of stderr on every start
+# (the JDK prints it unconditionally for incubator modules). Drop that one line; pass everything else through as it
+# comes (unbuffered, partial lines included, so progress bars work). The filter ignores INT and TERM so that messages
+# printed while the JVM shuts down still get through; it ends when the JVM closes stderr.
+drop_incubator_notice() {
+  trap '' INT TERM
+  local first
+  if IFS= read -r first; then
+    [[ "$first" == "WARNING: Using incubator modules:"* ]] || printf '%s\n' "$first"
+  else
+    printf '%s' "$first"
+  fi
+  exec cat
+}
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*$PLUGIN_CP" \
+  org.edgenas.cli.Nas "$@" 2> >(drop_incubator_notice >&2)

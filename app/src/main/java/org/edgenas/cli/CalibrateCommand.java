@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code nas calibrate}: maps its options onto a {@link Calibration} and writes the fitted profile as JSON, with its
  * held-out and cross-validated error, and optionally a predicted-vs-measured plot.
  */
-@Command(name = "calibrate", description = "Fit a board profile to network-level or layer-level measurements and "
+@Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Fit a board profile to network-level or layer-level measurements and "
         + "write it as JSON.")
 final class CalibrateCommand implements Callable<Integer> {
 
@@ -187,11 +187,6 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private String command() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("./nas");
-        for (String a : args) {
-            sb.append(' ').append(a.contains(" ") || a.contains("|") ? "'" + a + "'" : a);
-        }
-        return sb.toString();
+        return ShellCommand.of(spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -126,13 +126,4 @@ class RunCommandTest {
         JsonNode run = new ObjectMapper().readTree(c.resolve("run.json").toFile());
         assertEquals(99, run.get("config").get("seed").asInt());
     }
-
-    @Test
-    void quickstartConfigIsValid() {
-        Path quickstart = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/quickstart.yaml");
-        ConfigErrorTest.Result r = ConfigErrorTest.run("run", quickstart.toString(), "--out",
-                dir.resolve("q").toString(), "--quiet");
-        assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("front of"), r.out());
-    }
 }

@@ -11,6 +11,7 @@ import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.ExecutionGraph;
 import org.edgenas.space.Genotype;
 import org.edgenas.space.chain.ChainCnnSpace;
+import org.edgenas.space.mbconv.MbConvSpace;
 import org.edgenas.space.nb201.Nb201Space;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -161,6 +162,31 @@ class BoardPhysicsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("calibratedBoards")
+    void everyExecutedLayerOfAMobileNetThatDoesWorkCostsSomethingAndTheEstimateSaysItExtrapolates(String name) {
+        // no built-in profile was calibrated on depthwise convolutions, ReLU6, hard sigmoid or channel multiplies
+        Board b = Board.of(name);
+        Architecture a = MbConvSpace.defaults().parse(MbConvSpace.MOBILENETV2);
+        Estimate e = b.model.estimate(a, 1);
+        ExecutionGraph g = b.profile.execution().graph(a);
+        for (int i = 0; i < a.nodes().size(); i++) {
+            var cost = a.costs().get(i);
+            if (g.role(i) != ExecutionGraph.Role.LIVE || cost.macs() + cost.elementOps() == 0) {
+                continue;
+            }
+            LayerEstimate l = e.layers().get(i);
+            if (b.model.hasLatency()) {
+                assertTrue(l.latencyMs() > 0, name + ": " + l.name() + " (" + l.kind() + ") takes no time");
+            }
+            if (b.model.hasEnergy()) {
+                assertTrue(l.energyMj() > 0, name + ": " + l.name() + " (" + l.kind() + ") costs no energy");
+            }
+        }
+        assertTrue(e.extrapolation().describe().contains("grouped_conv live layers not in the calibration data"),
+                e.extrapolation().describe());
+    }
+
     /** The default chain space on {@code size} x {@code size} inputs. */
     private static ChainCnnSpace chainOn(int size) {
         return new ChainCnnSpace(size, CHAIN.inputChannels(), CHAIN.classes(), CHAIN.minConv(), CHAIN.maxConv(),
@@ -168,7 +194,7 @@ class BoardPhysicsTest {
                 CHAIN.fcWidths());
     }
 
-    /** NB201 and chain networks drawn with a fixed seed. */
+    /** NB201, chain and MobileNet-style networks drawn with a fixed seed. */
     private static List<Architecture> sample() {
         List<Architecture> out = new ArrayList<>();
         Random r = new Random(5);
@@ -184,6 +210,14 @@ class BoardPhysicsTest {
                 c[i] = r.nextInt(CHAIN.choices().get(i).cardinality());
             }
             out.add(CHAIN.decode(Genotype.of(c)));
+        }
+        MbConvSpace mbconv = MbConvSpace.defaults();
+        for (int n = 0; n < 10; n++) {
+            int[] c = new int[mbconv.choices().size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = r.nextInt(mbconv.choices().get(i).cardinality());
+            }
+            out.add(mbconv.decode(Genotype.of(c)));
         }
         return out;
     }

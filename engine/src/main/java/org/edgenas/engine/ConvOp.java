@@ -18,13 +18,18 @@ import org.edgenas.arch.Shape;
  *   <li>otherwise (strided): patch columns are packed one strip at a time into the thread's scratch, where they stay
  *       in cache for the multiply.</li>
  * </ul>
- * Backward runs one item per image and group: the weight gradient (transposed) accumulates per thread and is summed
- * at the end; the input gradient is scattered back with the adjoint of im2col.
+ * Backward runs one item per block of images and group: the weight gradient (transposed) accumulates per block over
+ * the block's images in order, and the blocks' partial sums are then added in block order; the number of blocks
+ * depends on the batch size only, so the sum is the same at any thread count. The input gradient is scattered back
+ * with the adjoint of im2col. Depthwise convolutions run as {@link DepthwiseConvOp} instead.
  */
 final class ConvOp implements Op {
 
     /** Output positions per forward work item of the packed path: four strips. */
     static final int CHUNK = 4 * Gemm.STRIP;
+
+    /** Blocks of images whose weight gradients are summed separately (fewer when the batch is smaller). */
+    static final int REDUCTION_BLOCKS = 8;
 
     /** Upper bound on the columns one work item of the shifted path computes. */
     private static final int SHIFTED_COLUMNS = 256;
@@ -147,7 +152,7 @@ final class ConvOp implements Op {
             s.columns = Math.max(s.columns, im2col.isIdentity() ? 0 : k * hw);
             s.outputT = Math.max(s.outputT, hw * m);
             s.columnGradient = Math.max(s.columnGradient, k * hw);
-            s.weightGradientT = Math.max(s.weightGradientT, groups * k * m);
+            s.weightGradientBlocks = Math.max(s.weightGradientBlocks, blocks() * groups * k * m);
         }
     }
 
@@ -259,6 +264,10 @@ final class ConvOp implements Op {
         }
     }
 
+    private int blocks() {
+        return Math.min(batch, REDUCTION_BLOCKS);
+    }
+
     @Override
     public void backward(Network net) {
         int self = node.index();
@@ -268,50 +277,53 @@ final class ConvOp implements Op {
         double t = net.gradientScale(self);
         float factor = net.gradientFactor(input, t);
         float[] dx = net.gradient(input);
-        int threads = net.workers().threads();
-        for (int slot = 0; slot < threads; slot++) {
-            java.util.Arrays.fill(net.scratch(slot).weightGradientT, 0, groups * k * m, 0f);
-        }
-        net.workers().run(batch * groups, (item, slot) -> {
-            int image = item / groups;
+        int blocks = blocks();
+        int weights = groups * k * m;
+        float[] partial = net.weightGradientBlocks();
+        java.util.Arrays.fill(partial, 0, blocks * weights, 0f);
+        net.workers().run(blocks * groups, (item, slot) -> {
+            int block = item / groups;
             int g = item % groups;
             Scratch s = net.scratch(slot);
-            int xOffset = image * inElements + g * groupInElements;
-            int yOffset = image * outElements + g * m * hw;
-            float[] cols = x;
-            int colsOffset = xOffset;
-            if (!im2col.isIdentity()) {
-                im2col.pack(x, xOffset, 0, hw, s.columns, 0, hw, s.rowOrigin, s.colOrigin);
-                cols = s.columns;
-                colsOffset = 0;
-            }
-            for (int c = 0; c < m; c++) {
-                for (int p = 0; p < hw; p++) {
-                    s.outputT[p * m + c] = gy[yOffset + c * hw + p];
+            for (int image = block * batch / blocks, last = (block + 1) * batch / blocks; image < last; image++) {
+                int xOffset = image * inElements + g * groupInElements;
+                int yOffset = image * outElements + g * m * hw;
+                float[] cols = x;
+                int colsOffset = xOffset;
+                if (!im2col.isIdentity()) {
+                    im2col.pack(x, xOffset, 0, hw, s.columns, 0, hw, s.rowOrigin, s.colOrigin);
+                    cols = s.columns;
+                    colsOffset = 0;
                 }
-            }
-            // dW^T (K x M) += patches (K x HW) . dY^T (HW x M)
-            Gemm.multiply(k, m, hw, cols, colsOffset, hw, 1, s.outputT, 0, outputTRows, s.weightGradientT, g * k * m,
-                    m, true);
-            // d(patches) (K x HW) = W^T (K x M) . dY (M x HW)
-            Gemm.multiply(k, hw, m, w, g * m * k, 1, k, gy, yOffset, gradientRows, s.columnGradient, 0, hw, false);
-            if (im2col.isIdentity()) {
-                Vectors.axpy(k * hw, factor, s.columnGradient, 0, dx, xOffset);
-            } else {
-                im2col.scatterAdd(s.columnGradient, factor, dx, xOffset, s.rowOrigin, s.colOrigin);
+                for (int c = 0; c < m; c++) {
+                    for (int p = 0; p < hw; p++) {
+                        s.outputT[p * m + c] = gy[yOffset + c * hw + p];
+                    }
+                }
+                // dW^T (K x M) += patches (K x HW) . dY^T (HW x M)
+                Gemm.multiply(k, m, hw, cols, colsOffset, hw, 1, s.outputT, 0, outputTRows, partial,
+                        block * weights + g * k * m, m, true);
+                // d(patches) (K x HW) = W^T (K x M) . dY (M x HW)
+                Gemm.multiply(k, hw, m, w, g * m * k, 1, k, gy, yOffset, gradientRows, s.columnGradient, 0, hw, false);
+                if (im2col.isIdentity()) {
+                    Vectors.axpy(k * hw, factor, s.columnGradient, 0, dx, xOffset);
+                } else {
+                    im2col.scatterAdd(s.columnGradient, factor, dx, xOffset, s.rowOrigin, s.colOrigin);
+                }
             }
         });
         float[] dw = net.weightGradientBuffer(self, t + net.scale(input));
-        for (int slot = 0; slot < threads; slot++) {
-            float[] part = net.scratch(slot).weightGradientT;
-            for (int g = 0; g < groups; g++) {
-                for (int r = 0; r < k; r++) {
-                    for (int c = 0; c < m; c++) {
-                        dw[(g * m + c) * k + r] += part[(g * k + r) * m + c];
-                    }
+        net.workers().run(groups * m, (row, slot) -> {
+            int g = row / m;
+            int c = row % m;
+            for (int r = 0; r < k; r++) {
+                float sum = 0f;
+                for (int block = 0; block < blocks; block++) {
+                    sum += partial[block * weights + (g * k + r) * m + c];
                 }
+                dw[row * k + r] = sum;
             }
-        }
+        });
         if (bias) {
             float[] db = net.biasGradientBuffer(self, t);
             for (int image = 0; image < batch; image++) {

@@ -16,8 +16,10 @@ final class Scratch {
     final float[] outputT;
     /** The gradient of a whole im2col matrix, before it is scattered back. */
     final float[] columnGradient;
-    /** This thread's share of a weight gradient (transposed), summed over threads afterwards. */
-    final float[] weightGradientT;
+    /** A zero-padded, phase-split channel plane, for depthwise convolutions. */
+    final float[] phased;
+    /** The gradient of a phase-split plane. */
+    final float[] phasedGradient;
     /** One padded image row, for pooling. */
     final float[] row;
     /** Origins of output positions, for im2col. */
@@ -31,7 +33,8 @@ final class Scratch {
         columns = new float[s.columns];
         outputT = new float[s.outputT];
         columnGradient = new float[s.columnGradient];
-        weightGradientT = new float[s.weightGradientT];
+        phased = new float[s.phased];
+        phasedGradient = new float[s.phasedGradient];
         rowOrigin = new int[s.origins];
         colOrigin = new int[s.origins];
     }
@@ -44,9 +47,15 @@ final class Scratch {
         int columns;
         int outputT;
         int columnGradient;
-        int weightGradientT;
+        int phased;
+        int phasedGradient;
         int origins;
         /** Floats of the one zero-padded copy of a layer's input that the network keeps (not per thread). */
         int padded;
+        /**
+         * Floats of the network's one buffer of per-block partial weight gradients (not per thread): a convolution
+         * sums its weight gradient over fixed blocks of images, then over the blocks in order.
+         */
+        int weightGradientBlocks;
     }
 }

@@ -59,7 +59,7 @@ public final class NetworkMeasurements {
      */
     public static List<Measurement> read(Path csv, SearchSpace space, Columns columns) {
         CsvTable t = CsvTable.read(csv);
-        int arch = t.has("arch_str") ? t.column("arch_str", "architecture") : t.column("arch", "architecture");
+        int arch = t.architectureColumn();
         int lat = columns.latency() == null ? -1 : t.column(columns.latency(), "measured latency");
         int energy = columns.energy() == null ? -1 : t.column(columns.energy(), "measured energy");
         int dynamic = columns.dynamic() == null ? -1 : t.column(columns.dynamic(), "measured energy above idle");

@@ -15,18 +15,30 @@ import org.edgenas.config.Parameters;
  * Immutable.
  *
  * <p>In profile files: {@code {"intercept": 0.2, "groups": {"conv": {...}, "add.fanout_const": {...}}}}, keys as in
- * {@link CostKey}; absent keys cost nothing.
+ * {@link CostKey}. An absent key costs what the same term of its group's {@linkplain CostGroup#fallback() fallback}
+ * costs (grouped convolutions fall back to dense ones), else nothing.
  */
 public final class LinearCostModel {
 
     private static final List<CostKey> KEYS = CostKey.all();
 
     private final double intercept;
+    /** Own coefficients, ZERO where absent. */
+    private final Coefficients[] own;
+    /** Coefficients charged: own, else the fallback group's. */
     private final Coefficients[] table;
 
-    private LinearCostModel(double intercept, Coefficients[] table) {
+    private LinearCostModel(double intercept, Coefficients[] own) {
         this.intercept = intercept;
-        this.table = table;
+        this.own = own;
+        this.table = own.clone();
+        for (CostKey k : KEYS) {
+            CostKey at = k;
+            while (own[at.index()].isZero() && at.group().fallback().isPresent()) {
+                at = CostKey.of(at.group().fallback().get(), at.term());
+            }
+            table[k.index()] = own[at.index()];
+        }
     }
 
     /**
@@ -50,22 +62,22 @@ public final class LinearCostModel {
         return intercept;
     }
 
-    /** The coefficients of a group and term ({@link Coefficients#ZERO} when absent). */
+    /** The coefficients charged for a group and term: its own, else its fallback group's, else zero. */
     public Coefficients coefficients(CostGroup group, CostTerm term) {
         return table[group.ordinal() * CostTerm.values().length + term.ordinal()];
     }
 
-    /** The coefficients of {@code key}. */
+    /** The coefficients charged for {@code key} (see {@link #coefficients(CostGroup, CostTerm)}). */
     public Coefficients coefficients(CostKey key) {
         return table[key.index()];
     }
 
-    /** The keys with non-zero coefficients and their coefficients, in key order. */
+    /** The keys with non-zero coefficients of their own and those coefficients, in key order. */
     public Map<CostKey, Coefficients> terms() {
         Map<CostKey, Coefficients> m = new TreeMap<>();
         for (CostKey k : KEYS) {
-            if (!table[k.index()].isZero()) {
-                m.put(k, table[k.index()]);
+            if (!own[k.index()].isZero()) {
+                m.put(k, own[k.index()]);
             }
         }
         return Collections.unmodifiableMap(m);
@@ -104,12 +116,12 @@ public final class LinearCostModel {
     @Override
     public boolean equals(Object o) {
         return o instanceof LinearCostModel m && Double.compare(m.intercept, intercept) == 0
-                && Arrays.equals(m.table, table);
+                && Arrays.equals(m.own, own);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Double.hashCode(intercept) + Arrays.hashCode(table);
+        return 31 * Double.hashCode(intercept) + Arrays.hashCode(own);
     }
 
     @Override
