@@ -22,7 +22,7 @@ final class ArchInput {
         List<String> header = List.of(first.split(",", -1)).stream().map(String::strip).toList();
         if (first.contains(",") || header.contains("arch_str") || header.contains("arch")) {
             CsvTable t = CsvTable.read(file);
-            int col = t.has("arch_str") ? t.column("arch_str", "architecture") : t.column("arch", "architecture");
+            int col = t.architectureColumn();
             List<String> out = new ArrayList<>(t.size());
             for (int r = 0; r < t.size(); r++) {
                 out.add(t.text(r, col));

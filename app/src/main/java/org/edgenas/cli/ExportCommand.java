@@ -122,12 +122,8 @@ final class ExportCommand implements Callable<Integer> {
         return new ExportedSpace(name, settings, s);
     }
 
-    /** This invocation as a shell command line, arguments quoted where the shell would need it. */
+    /** This invocation as a shell command line. */
     private String command() {
-        StringBuilder sb = new StringBuilder("./nas");
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            sb.append(' ').append(a.matches("[A-Za-z0-9_./=:,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return sb.toString();
+        return ShellCommand.of(spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.report.Csv;
+import org.edgenas.energy.DomainShare;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.report.RefineWriter;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
@@ -69,7 +70,17 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null && !out.equals(resume)) {
             throw new org.edgenas.config.ConfigException("--resume DIR writes into DIR; drop --out or make it the same");
         }
-        Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
+        Experiment loaded = Experiment.load(config);
+        try {
+            return run(overridden(loaded));
+        } finally {
+            loaded.problem().close();
+        }
+    }
+
+    /** The experiment with the command line's overrides applied. */
+    private Experiment overridden(Experiment loaded) {
+        Experiment e = loaded.withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
             e = e.withThreads(threads);
         }
@@ -79,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
         if (cluster != null) {
             e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
         }
+        return e;
+    }
+
+    private int run(Experiment e) {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %s on %s, proxy %s, %s, budget %d unique architectures, population %d, "
@@ -104,7 +119,13 @@ final class RunCommand implements Callable<Integer> {
                 result = Search.run(e.problem(), e.settings(), new ProgressLine(err), evaluator, persistence);
             }
         }
-        RunWriter.write(e, config, result, started);
+        var space = e.problem().space();
+        DomainShare outside = DomainShare.of(e.problem().energy(), result.evaluated().stream()
+                .map(v -> space.parse(v.arch())).toList(), e.problem().batch());
+        if (outside.outside() > 0) {
+            err.println(outside.warning(e.problem().energy().board()));
+        }
+        RunWriter.write(e, config, result, started, outside);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",
                 result.evaluated().size(), result.seconds(), result.generations(), result.front().size());
         stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", "accuracy", "energy_mj", "latency_ms", "arch");
@@ -114,8 +135,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("  ... %d more in front.csv%n", result.front().size() - 20);
                 break;
             }
-            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.display(f.accuracy()), Csv.display(f.energyMj()),
-                    Csv.display(f.latencyMs()), f.arch());
+            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", CsvFormat.display(f.accuracy()),
+                    CsvFormat.display(f.energyMj()), CsvFormat.display(f.latencyMs()), f.arch());
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");
@@ -138,14 +159,14 @@ final class RunCommand implements Callable<Integer> {
                     @Override
                     public void scored(int index, int total, Evaluation c, double accuracy, double seconds) {
                         stdout.printf(Locale.ROOT, "refine %d/%d: %s: proxy %s, refined %s (%.1f s)%n", index, total,
-                                c.arch(), Csv.display(c.accuracy()), Csv.display(accuracy), seconds);
+                                c.arch(), CsvFormat.display(c.accuracy()), CsvFormat.display(accuracy), seconds);
                         stdout.flush();
                     }
                 });
         RefineWriter.write(e, refinement, refined);
         double rho = refined.spearman();
         stdout.printf(Locale.ROOT, "refine: Spearman rho %s over %d candidates; %d on the refined front%n",
-                Double.isNaN(rho) ? "undefined" : Csv.display(rho), refined.refined().size(), refined.front().size());
+                Double.isNaN(rho) ? "undefined" : CsvFormat.display(rho), refined.refined().size(), refined.front().size());
         stdout.println("wrote " + e.output().resolve("refined.csv") + ", refined.json, refined.png, refined-front.png");
     }
 }

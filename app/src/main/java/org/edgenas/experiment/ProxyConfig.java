@@ -5,6 +5,7 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.ProxyContext;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.space.SearchSpace;
 
@@ -21,7 +22,8 @@ public record ProxyConfig(Map<String, Object> section, AccuracyProxy proxy) impl
     }
 
     /**
-     * Reads {@code proxy} of {@code top} and builds the proxy for {@code space}.
+     * Reads {@code proxy} of {@code top} and builds the proxy for {@code space}, in a {@link ProxyContext} of its own
+     * (so its scores are cached for this experiment's problem only).
      *
      * @throws ConfigException if the section is missing, names no known proxy, or a setting or file is wrong
      */
@@ -41,7 +43,7 @@ public record ProxyConfig(Map<String, Object> section, AccuracyProxy proxy) impl
         ProxyProvider provider = AccuracyProxies.registry().get(section, "name");
         AccuracyProxy proxy;
         try {
-            proxy = provider.create(section, space);
+            proxy = provider.create(section, ProxyContext.of(space));
         } catch (ConfigException e) {
             throw e.getMessage().startsWith(section.source()) ? e : section.error("name", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.io.AtomicFiles;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Refinement;
@@ -42,7 +43,7 @@ public final class RefineWriter {
         double[] proxyScores = result.refined().stream().mapToDouble(r -> r.search().accuracy()).toArray();
         double[] refined = result.refined().stream().mapToDouble(Refinement.Refined::accuracy).toArray();
         String title = String.format(Locale.ROOT, "%s: %s vs %s, Spearman rho = %s (%d candidates)",
-                experiment.name(), proxy, evaluator, Csv.display(rho), result.refined().size());
+                experiment.name(), proxy, evaluator, CsvFormat.display(rho), result.refined().size());
         AtomicFiles.write(dir.resolve("refined.png"), ScatterPlot.png(title, "accuracy proxy: " + proxy,
                 "refined accuracy: " + evaluator, proxyScores, refined));
         List<Objective> objectives = experiment.problem().objectives();
@@ -73,9 +74,9 @@ public final class RefineWriter {
         int rank = 1;
         for (Refinement.Refined r : result.refined()) {
             Evaluation e = r.search();
-            sb.append(rank++).append(',').append(Csv.field(e.arch())).append(',').append(Csv.number(e.accuracy()))
-                    .append(',').append(Csv.number(r.accuracy())).append(',').append(Csv.number(e.energyMj()))
-                    .append(',').append(Csv.number(e.latencyMs())).append(',').append(e.macs()).append(',')
+            sb.append(rank++).append(',').append(CsvFormat.field(e.arch())).append(',').append(CsvFormat.number(e.accuracy()))
+                    .append(',').append(CsvFormat.number(r.accuracy())).append(',').append(CsvFormat.number(e.energyMj()))
+                    .append(',').append(CsvFormat.number(e.latencyMs())).append(',').append(e.macs()).append(',')
                     .append(e.params()).append(',').append(result.front().contains(r)).append('\n');
         }
         return sb.toString();

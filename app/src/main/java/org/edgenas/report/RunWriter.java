@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.edgenas.energy.DomainShare;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Pareto;
@@ -32,8 +32,12 @@ public final class RunWriter {
     private RunWriter() {
     }
 
-    /** Writes the files of {@code result} into the experiment's output directory. */
-    public static void write(Experiment experiment, Path configFile, SearchResult result, Instant started) {
+    /**
+     * Writes the files of {@code result} into the experiment's output directory; {@code outside} (how many evaluated
+     * networks lie outside the board's calibration data) goes into {@code run.json}.
+     */
+    public static void write(Experiment experiment, Path configFile, SearchResult result, Instant started,
+                             DomainShare outside) {
         Path dir = experiment.output();
         List<Objective> objectives = experiment.problem().objectives();
         List<Evaluation> reference = experiment.referenceFront();
@@ -67,6 +71,7 @@ public final class RunWriter {
         run.put("front_size", result.front().size());
         run.put("threads", experiment.settings().threads());
         run.put("java", System.getProperty("java.version"));
+        run.put("outside_calibration_domain", outside.toJson());
         Map<String, Object> quality = quality(result, objectives, reference);
         if (!quality.isEmpty()) {
             run.put("quality", quality);
@@ -94,14 +99,11 @@ public final class RunWriter {
         if (reference.isEmpty() || objectives.size() != 2) {
             return q;
         }
-        List<double[]> truth = Pareto.minimised(reference, objectives);
-        Normalization norm = Normalization.of(truth);
-        List<double[]> found = norm.apply(Pareto.minimised(result.front(), objectives));
-        List<double[]> t = norm.apply(truth);
-        double[] ref = Normalization.referencePoint(2);
-        q.put("hypervolume_ratio", Indicators.hypervolume(found, ref) / Indicators.hypervolume(t, ref));
-        q.put("igd", Indicators.igd(found, t));
-        q.put("additive_epsilon", Indicators.additiveEpsilon(found, t));
+        FrontQuality against = FrontQuality.against(Pareto.minimised(reference, objectives));
+        List<double[]> found = Pareto.minimised(result.front(), objectives);
+        q.put("hypervolume_ratio", against.hypervolumeRatio(found));
+        q.put("igd", against.igd(found));
+        q.put("additive_epsilon", against.additiveEpsilon(found));
         q.put("normalisation", "objectives scaled by the reference front's ideal and nadir; reference point 1.1");
         return q;
     }

@@ -14,8 +14,7 @@ import org.edgenas.plugin.Registry;
 import org.edgenas.search.AlgorithmProvider;
 import org.edgenas.search.Algorithms;
 import org.edgenas.search.Exhaustive;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Pareto;
@@ -72,11 +71,9 @@ public final class SearchQualityHarness {
 
         SearchResult all = Search.run(problem, base.withAlgorithm(Exhaustive.of()), SearchListener.NONE);
         List<double[]> trueFront = Pareto.minimised(all.front(), problem.objectives());
-        Normalization norm = Normalization.of(trueFront);
-        double[] ref = Normalization.referencePoint(2);
-        double trueHv = Indicators.hypervolume(norm.apply(trueFront), ref);
+        FrontQuality quality = FrontQuality.against(trueFront);
         System.out.printf(Locale.ROOT, "true front: %d points among %d architectures, normalised HV %.6f%n",
-                trueFront.size(), all.evaluated().size(), trueHv);
+                trueFront.size(), all.evaluated().size(), quality.hypervolume(trueFront));
 
         StringBuilder csv = new StringBuilder("algorithm,seed,budget,hv_ratio,igd,epsilon,seconds\n");
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -93,12 +90,12 @@ public final class SearchQualityHarness {
                 times.add(secs);
                 for (int b = 0; b < budgets.length; b++) {
                     List<Evaluation> prefix = evaluated.subList(0, Math.min(budgets[b], evaluated.size()));
-                    List<double[]> found = norm.apply(Pareto.minimised(Pareto.front(prefix, problem.objectives()),
-                            problem.objectives()));
-                    ratios[b][seed - 1] = Indicators.hypervolume(found, ref) / trueHv;
+                    List<double[]> found = Pareto.minimised(Pareto.front(prefix, problem.objectives()),
+                            problem.objectives());
+                    ratios[b][seed - 1] = quality.hypervolumeRatio(found);
                     csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.6f,%.3f%n", algorithm, seed,
-                            budgets[b], ratios[b][seed - 1], Indicators.igd(found, norm.apply(trueFront)),
-                            Indicators.additiveEpsilon(found, norm.apply(trueFront)), secs));
+                            budgets[b], ratios[b][seed - 1], quality.igd(found), quality.additiveEpsilon(found),
+                            secs));
                 }
             }
             hv.put(algorithm, ratios);

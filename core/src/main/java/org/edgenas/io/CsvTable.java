@@ -99,6 +99,16 @@ public final class CsvTable {
         return i;
     }
 
+    /**
+     * The index of the column of architecture strings: {@code arch_str} (NAS-Bench-201's name) when present, else
+     * {@code arch} (the project's own result files).
+     *
+     * @throws ConfigException naming the file and the columns that exist if neither is present
+     */
+    public int architectureColumn() {
+        return has("arch_str") ? column("arch_str", "architecture") : column("arch", "architecture");
+    }
+
     /** The text of row {@code row} (0-based data row), column {@code col}. */
     public String text(int row, int col) {
         return rows.get(row)[col].strip();

@@ -23,8 +23,13 @@ public interface Algorithm {
     /** The name configs use, that of its provider, e.g. {@code nsga2}. */
     String name();
 
-    /** Its own settings as config keys and values, defaults filled in (for run.json and checkpoint fingerprints). */
-    Map<String, Object> settings();
+    /**
+     * Its own settings as config keys and values, defaults filled in (for run.json and checkpoint fingerprints); none
+     * by default.
+     */
+    default Map<String, Object> settings() {
+        return Map.of();
+    }
 
     /**
      * Runs the search.

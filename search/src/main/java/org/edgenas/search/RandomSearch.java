@@ -2,7 +2,6 @@ package org.edgenas.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -12,7 +11,7 @@ import org.edgenas.space.Genotypes;
  * {@code random}: {@code population} genotypes drawn uniformly per generation ({@link Genotypes#random}) until the
  * budget or {@code max_generations} is spent. Resumable: the state of its generator goes into every checkpoint.
  */
-public record RandomSearch() implements Algorithm {
+public record RandomSearch() implements Algorithm, AlgorithmProvider {
 
     /** Its name in configs. */
     public static final String NAME = "random";
@@ -28,8 +27,14 @@ public record RandomSearch() implements Algorithm {
     }
 
     @Override
-    public Map<String, Object> settings() {
-        return Map.of();
+    public String description() {
+        return "uniform random sampling, population genotypes per generation";
+    }
+
+    /** It has no settings: the algorithm is its own provider. */
+    @Override
+    public Algorithm create(Parameters search, int population) {
+        return this;
     }
 
     @Override
@@ -55,23 +60,5 @@ public record RandomSearch() implements Algorithm {
             run.checkpoint(generation, List.of(), List.of(), random.state());
         }
         return generation;
-    }
-
-    /** Provider of {@code random}. */
-    public static final class Provider implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "uniform random sampling, population genotypes per generation";
-        }
-
-        @Override
-        public Algorithm create(Parameters search, int population) {
-            return of();
-        }
     }
 }

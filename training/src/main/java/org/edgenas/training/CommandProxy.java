@@ -20,8 +20,8 @@ import org.edgenas.export.ExportedNetwork;
 import org.edgenas.export.NetworkJson;
 import org.edgenas.export.PyTorchSource;
 import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.ProxyContext;
 import org.edgenas.proxy.ProxyProvider;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code command}: runs the user's own trainer on each candidate and takes the number it reports. Per candidate, the
@@ -248,7 +248,7 @@ public final class CommandProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             if (!p.has("command")) {
                 throw p.error("command", "missing; the trainer as a list of arguments, e.g. "
                         + "[python3, train.py, \"{network}\", \"{out}\"]");
@@ -279,7 +279,7 @@ public final class CommandProxy implements AccuracyProxy {
                     OnFailure.WORST.key()));
             return new CommandProxy(command, Format.valueOf(format.toUpperCase(Locale.ROOT)), metric,
                     Duration.ofSeconds(timeout), directory, OnFailure.valueOf(onFailure.toUpperCase(Locale.ROOT)),
-                    space.name());
+                    context.space().name());
         }
     }
 }

@@ -12,9 +12,9 @@ import org.edgenas.config.Parameters;
 import org.edgenas.engine.Workers;
 import org.edgenas.proxy.AccuracyProxy;
 import org.edgenas.proxy.EngineSettings;
+import org.edgenas.proxy.ProxyContext;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.proxy.images.Fit;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code train}: the held-out accuracy, in %, of the architecture after a short training run on the engine
@@ -55,6 +55,12 @@ public final class TrainProxy implements AccuracyProxy {
         return 100 * Trainer.train(architecture, split.train(), split.test(), settings, workers, listener).accuracy();
     }
 
+    /** Stops the training threads. */
+    @Override
+    public void close() {
+        workers.close();
+    }
+
     /** Prints each candidate's epochs and accuracy to standard error. */
     static final class Progress implements TrainingListener {
         @Override
@@ -84,7 +90,7 @@ public final class TrainProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             TrainingData data = data(p);
             TrainingSettings settings = settings(p);
             int threads = EngineSettings.threads(p);
