@@ -52,7 +52,7 @@ public final class TrainProxy implements AccuracyProxy {
     @Override
     public double score(Architecture architecture) {
         TrainingData.Split split = splits.computeIfAbsent(architecture.input(), data::split);
-        return 100 * Trainer.train(architecture, split.train(), split.test(), settings, workers, listener).accuracy();
+        return Trainer.train(architecture, split.train(), split.test(), settings, workers, listener).percent();
     }
 
     /** Stops the training threads. */
@@ -72,7 +72,7 @@ public final class TrainProxy implements AccuracyProxy {
         @Override
         public void done(Architecture a, TrainingResult r) {
             System.err.printf(Locale.ROOT, "train: %s: held-out accuracy %.2f %% of %d images (%.1f s per epoch)%n",
-                    a.id(), 100 * r.accuracy(), r.heldOut(), r.secondsPerEpoch());
+                    a.id(), r.percent(), r.heldOut(), r.secondsPerEpoch());
         }
     }
 

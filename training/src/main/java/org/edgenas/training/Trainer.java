@@ -74,14 +74,14 @@ public final class Trainer {
             listener.epoch(architecture, epoch + 1, settings.epochs(), loss / steps, seconds(start));
         }
         double trainSeconds = seconds(start);
-        TrainingResult result = new TrainingResult(accuracy(architecture, net.snapshot(), test, workers),
+        TrainingResult result = new TrainingResult(correct(architecture, net.snapshot(), test, workers),
                 test.size(), epochLoss, trainSeconds);
         listener.done(architecture, result);
         return result;
     }
 
-    /** Fraction of {@code test} that {@code weights} classify correctly, batch norm with running statistics. */
-    static double accuracy(Architecture architecture, Weights weights, Dataset test, Workers workers) {
+    /** How many images of {@code test} {@code weights} classify correctly, batch norm with running statistics. */
+    static int correct(Architecture architecture, Weights weights, Dataset test, Workers workers) {
         int classes = Math.toIntExact(architecture.output().elements());
         int batch = Math.min(EVALUATION_BATCH, test.size());
         Network net = Network.compile(architecture, batch, weights, Mode.INFERENCE, workers);
@@ -101,7 +101,7 @@ public final class Trainer {
                 }
             }
         }
-        return (double) correct / test.size();
+        return correct;
     }
 
     private static int[] identity(int n) {
