@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas estimate}: energy and latency of architectures on a board. */
-@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and latency (ms per batch) of "
-        + "architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params.")
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and "
+        + "latency (ms per batch) of architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params,domain "
+        + "(domain: inside, or what lies outside the board's calibration data; an empty figure is not modelled).")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -80,12 +81,12 @@ final class EstimateCommand implements Callable<Integer> {
                 breakdown(sb, a, model.estimate(a, batch));
             }
         } else {
-            sb.append("arch,energy_mj,latency_ms,macs,params\n");
+            sb.append("arch,energy_mj,latency_ms,macs,params,domain\n");
             for (Architecture a : parsed) {
                 Estimate e = model.estimate(a, batch);
                 sb.append(CsvFormat.field(a.id())).append(',').append(CsvFormat.number(e.energyMj())).append(',')
                         .append(CsvFormat.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
-                        .append('\n');
+                        .append(',').append(CsvFormat.field(e.extrapolation().describe())).append('\n');
             }
         }
         Output.write(sb.toString(), output, spec.commandLine().getOut());
@@ -96,6 +97,7 @@ final class EstimateCommand implements Callable<Integer> {
         double total = e.batchEnergyMj();
         sb.append(String.format(Locale.ROOT, "# %s on %s, batch %d: %s mJ per image, %s ms per batch%n", a.id(), board,
                 batch, CsvFormat.display(e.energyMj()), CsvFormat.display(e.latencyMs())));
+        sb.append("# calibration domain: ").append(e.extrapolation().describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "%-40s %-14s %14s %14s %12s %12s %7s%n", "layer", "kind", "macs", "bytes",
                 "energy_mj", "latency_ms", "share"));
         for (LayerEstimate l : e.layers()) {

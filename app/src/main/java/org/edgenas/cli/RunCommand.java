@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
+import org.edgenas.energy.DomainShare;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
@@ -115,7 +116,13 @@ final class RunCommand implements Callable<Integer> {
                 result = Search.run(e.problem(), e.settings(), new ProgressLine(err), evaluator, persistence);
             }
         }
-        RunWriter.write(e, config, result, started);
+        var space = e.problem().space();
+        DomainShare outside = DomainShare.of(e.problem().energy(), result.evaluated().stream()
+                .map(v -> space.parse(v.arch())).toList(), e.problem().batch());
+        if (outside.outside() > 0) {
+            err.println(outside.warning(e.problem().energy().board()));
+        }
+        RunWriter.write(e, config, result, started, outside);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",
                 result.evaluated().size(), result.seconds(), result.generations(), result.front().size());
         stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", "accuracy", "energy_mj", "latency_ms", "arch");

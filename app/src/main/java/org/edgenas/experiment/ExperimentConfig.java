@@ -60,7 +60,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         SpaceConfig space = SpaceConfig.read(top);
         EnergyConfig energy = EnergyConfig.read(top);
         ProxyConfig proxy = ProxyConfig.read(top, space.space());
-        ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model().hasLatency());
+        ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model());
         ConstraintsConfig constraints = ConstraintsConfig.read(top, energy);
         ReferenceFrontConfig referenceFront = ReferenceFrontConfig.read(top, space.space());
         SearchConfig search = SearchConfig.read(top);

@@ -30,7 +30,7 @@ class EstimateAndProxyCommandTest {
                 in.toString(), "--output", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals("arch,energy_mj,latency_ms,macs,params", lines.get(0));
+        assertEquals("arch,energy_mj,latency_ms,macs,params,domain", lines.get(0));
         assertEquals(3, lines.size());
         String[] none = lines.get(1).split(",");
         String[] conv = lines.get(2).split(",");
@@ -49,7 +49,29 @@ class EstimateAndProxyCommandTest {
         Files.writeString(in, "arch_idx,arch_str\n0," + ALL_NONE + "\n");
         var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--input", in.toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().startsWith("arch,energy_mj,latency_ms,macs,params\n" + ALL_NONE + ","), r.out());
+        assertTrue(r.out().startsWith("arch,energy_mj,latency_ms,macs,params,domain\n" + ALL_NONE + ","), r.out());
+    }
+
+    @Test
+    void aLatencyOnlyBoardLeavesEnergyEmpty() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-nano", "--space", "nb201", "--arch", ALL_CONV);
+        assertEquals(0, r.status(), r.err());
+        String[] row = r.out().split("\n")[1].split(",", -1);
+        assertEquals("", row[1], "energy_mj is not modelled");
+        assertTrue(Double.parseDouble(row[2]) > 0, "latency is");
+    }
+
+    @Test
+    void domainColumnNamesWhatLiesOutsideTheCalibrationData() {
+        // the TX2 was calibrated on NB201: 1x1 and 3x3 convolutions with 16 to 64 kernels, one 64 -> 10 classifier
+        var inside = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", ALL_CONV);
+        assertTrue(inside.out().endsWith(",inside\n"), inside.out());
+        var chain = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--arch",
+                "k7n256s1-fc1024");
+        assertEquals(0, chain.status(), chain.err());
+        String domain = chain.out().split("\n")[1];
+        assertTrue(domain.contains("conv kernel size 7 not in {1, 3}") && domain.contains("conv kernels 256 > 64")
+                && domain.contains("fc out features 1024 > 10"), domain);
     }
 
     @Test

@@ -87,6 +87,30 @@ class RunCommandTest {
     }
 
     @Test
+    void aSearchOutsideTheBoardsCalibrationDataWarnsOnceAndRecordsTheShare() throws IOException {
+        // every chain-cnn network ends in a 10-class classifier; the Pi 5 was calibrated on 100-class NB201 networks
+        Path c = dir.resolve("chain.yaml");
+        Files.writeString(c, """
+                name: chain
+                seed: 3
+                space: {name: chain-cnn}
+                board: raspberry-pi-5
+                proxy: {name: params}
+                search: {population: 10, max_evaluations: 30}
+                """);
+        Path out = dir.resolve("chain");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", c.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        long warnings = r.err().lines().filter(l -> l.startsWith("warning: ")).count();
+        assertEquals(1, warnings, r.err());
+        assertTrue(r.err().contains("30 of 30 evaluated networks (100 %) lie outside the calibration data of board "
+                + "raspberry-pi-5") && r.err().contains("fc out features 10 < 100"), r.err());
+        JsonNode domain = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("outside_calibration_domain");
+        assertEquals(30, domain.get("networks").asInt());
+        assertEquals(1.0, domain.get("share").asDouble());
+    }
+
+    @Test
     void commandLineSeedOverridesTheConfig() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");

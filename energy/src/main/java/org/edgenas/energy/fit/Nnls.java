@@ -110,6 +110,26 @@ public final class Nnls {
         return x;
     }
 
+    /**
+     * {@link #solveRelative(double[][], double[], double[])} with x >= {@code lower} instead of x >= 0: the excess
+     * x - lower is fitted to y - A lower, so every coefficient keeps at least its bound.
+     *
+     * @param lower n non-negative lower bounds
+     */
+    public static double[] solveRelative(double[][] a, double[] y, double[] scales, double[] lower) {
+        double[] excess = y.clone();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < lower.length; j++) {
+                excess[i] -= lower[j] * a[i][j];
+            }
+        }
+        double[] x = solveRelative(a, excess, scales);
+        for (int j = 0; j < x.length; j++) {
+            x[j] += lower[j];
+        }
+        return x;
+    }
+
     private static double[] gradient(RealMatrix a, RealVector b, double[] x) {
         RealVector residual = b.subtract(a.operate(new ArrayRealVector(x, false)));
         return a.transpose().operate(residual).toArray();
