@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.edgenas.testplugin.MacLinearBoard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./nas} launcher puts the jars of a plug-in directory on the class path: given with {@code --plugins DIR}
  * or in {@code EDGENAS_PLUGINS}. The plug-in is this module's test jar (which holds the {@code test-hill-climb}
- * algorithm); without it the launcher's JVM does not know the algorithm. Runs after {@code package}, on the jars just
+ * algorithm and the {@code test-mac-linear} energy model form); without it the launcher's JVM knows neither. Runs after {@code package}, on the jars just
  * built.
  */
 class LauncherPluginsIT {
@@ -88,6 +89,24 @@ class LauncherPluginsIT {
         assertEquals("test-hill-climb", new ObjectMapper().readTree(out.resolve("run.json").toFile())
                 .get("config").get("search").get("algorithm").asText());
         assertEquals(25, Files.readAllLines(out.resolve("evaluated.csv")).size());
+    }
+
+    @Test
+    void aBoardOfAPlugInEnergyFormRunsThroughTheLauncher() throws Exception {
+        Path profile = MacLinearBoard.write(Files.createDirectories(dir.resolve("boards")));
+        Path cfg = Files.writeString(dir.resolve("board.yaml"), """
+                space: {name: nb201}
+                board: %s
+                proxy: {name: flops}
+                search: {algorithm: random, population: 8, max_evaluations: 16, threads: 1}
+                """.formatted(profile));
+        Result without = nas(Map.of(), "run", cfg.toString(), "--out", dir.resolve("b0").toString(), "--quiet");
+        assertEquals(2, without.status(), without.out());
+        assertTrue(without.out().contains("unknown energy model form 'test-mac-linear'"), without.out());
+        Result with = nas(Map.of(), "--plugins", plugins.toString(), "run", cfg.toString(), "--out",
+                dir.resolve("b1").toString(), "--quiet");
+        assertEquals(0, with.status(), with.out());
+        assertTrue(with.out().contains("on mac-linear"), with.out());
     }
 
     @Test
