@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.edgenas.testplugin.MacLinearBoard;
+import org.edgenas.testplugin.PerMacBoard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An energy model form from a plug-in ({@code test-mac-linear}, registered only in this module's test jar) runs from a
- * config file whose board is a profile naming the form.
+ * An energy model form from a plug-in ({@code test-per-mac}, registered only in the energy module's test jar, a test
+ * dependency here) runs from a config file whose board is a profile naming the form.
  */
 class PluginEnergyModelTest {
 
@@ -22,7 +22,7 @@ class PluginEnergyModelTest {
 
     @Test
     void aRunOnABoardOfThePlugInFormRecordsTheFormsEstimates() throws IOException {
-        Path profile = MacLinearBoard.write(dir);
+        Path profile = PerMacBoard.write(dir);
         // a space of exactly one network, k3n16s1: conv 3->16, 3x3, 32x32 "same", ReLU, classifier 16*32*32 -> 10
         Path cfg = Files.writeString(dir.resolve("e.yaml"), """
                 space: {name: chain-cnn, max_conv_layers: 1, kernel_sizes: [3], kernels: [16], strides: [1],
@@ -34,7 +34,7 @@ class PluginEnergyModelTest {
                 """.formatted(profile));
         var r = ConfigErrorTest.run("run", cfg.toString(), "--out", dir.resolve("out").toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("on mac-linear"), r.out());
+        assertTrue(r.out().contains("on per-mac"), r.out());
         List<String> rows = Files.readAllLines(dir.resolve("out/evaluated.csv"));
         assertEquals(2, rows.size(), "the space has one network");
         String[] row = rows.get(1).split(",");
@@ -50,8 +50,8 @@ class PluginEnergyModelTest {
 
     @Test
     void theFormIsNamedInTheErrorWhenNoPlugInProvidesIt() throws IOException {
-        Path profile = Files.writeString(dir.resolve("other.json"), Files.readString(MacLinearBoard.write(dir))
-                .replace("test-mac-linear", "test-mac-quadratic"));
+        Path profile = Files.writeString(dir.resolve("other.json"), Files.readString(PerMacBoard.write(dir))
+                .replace("test-per-mac", "test-per-megamac"));
         Path cfg = Files.writeString(dir.resolve("e.yaml"), """
                 space: {name: nb201}
                 board: %s
@@ -59,6 +59,6 @@ class PluginEnergyModelTest {
                 """.formatted(profile));
         var r = ConfigErrorTest.run("run", cfg.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains("unknown energy model form 'test-mac-quadratic'"), r.err());
+        assertTrue(r.err().contains("unknown energy model form 'test-per-megamac'"), r.err());
     }
 }

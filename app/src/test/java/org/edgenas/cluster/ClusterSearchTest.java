@@ -24,7 +24,7 @@ import org.edgenas.search.SearchResult;
 import org.edgenas.space.Genotype;
 import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
-import org.edgenas.testplugin.MacLinearBoard;
+import org.edgenas.testplugin.PerMacBoard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -128,19 +128,19 @@ class ClusterSearchTest {
     }
 
     /**
-     * A board whose profile names a plug-in energy model form (test-mac-linear, registered only in this module's test
-     * jar, which the workers have on their class path): the workers load the profile and the form to score.
+     * A board whose profile names a plug-in energy model form (test-per-mac, registered only in the energy module's
+     * test jar, which the workers have on their class path): the workers load the profile and the form to score.
      */
     @Test
     @Order(3)
     void searchOnABoardOfAPlugInEnergyFormEvaluatesExactlyWhatALocalSearchDoes() throws IOException {
-        Path profile = MacLinearBoard.write(Files.createDirectories(dir.resolve("boards")));
+        Path profile = PerMacBoard.write(Files.createDirectories(dir.resolve("boards")));
         Experiment e = experiment("{name: nb201}", profile.toString(), "{name: params}",
                 "{population: 12, max_evaluations: 48}", "min_workers: 3, wait_s: 150");
         List<String> warnings = new ArrayList<>();
         SearchResult cluster = onCluster(e, warnings, SearchListener.NONE);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
-        assertEquals("mac-linear", e.problem().energy().board());
+        assertEquals("per-mac", e.problem().energy().board());
         assertEquals(48, local.evaluated().size());
         assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
         assertEquals(List.of(), warnings);
