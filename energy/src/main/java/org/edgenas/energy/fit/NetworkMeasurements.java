@@ -32,14 +32,13 @@ public final class NetworkMeasurements {
      *
      * @param latency      latency column (ms per batch), or null
      * @param energy       total energy column, or null
-     * @param dynamic      energy-above-idle column, or null
      * @param energyPer    the unit of the energy columns
      * @param defaultBatch batch size of rows when the file has no {@code batch} column (null: 1); must be null when
      *                     it has one
      * @param minValue     a latency or energy below this is skipped for that target (degenerate measurements); 0
      *                     keeps all positive values and rejects the others
      */
-    public record Columns(String latency, String energy, String dynamic, EnergyPer energyPer, Integer defaultBatch,
+    public record Columns(String latency, String energy, EnergyPer energyPer, Integer defaultBatch,
                           double minValue) {
 
         public Columns {
@@ -62,7 +61,6 @@ public final class NetworkMeasurements {
         int arch = t.architectureColumn();
         int lat = columns.latency() == null ? -1 : t.column(columns.latency(), "measured latency");
         int energy = columns.energy() == null ? -1 : t.column(columns.energy(), "measured energy");
-        int dynamic = columns.dynamic() == null ? -1 : t.column(columns.dynamic(), "measured energy above idle");
         int split = t.has("split") ? t.column("split", "calibration/validation split") : -1;
         int batchColumn = t.has("batch") ? t.column("batch", "batch size") : -1;
         if (batchColumn >= 0 && columns.defaultBatch() != null) {
@@ -77,7 +75,6 @@ public final class NetworkMeasurements {
             double scale = columns.energyPer() == EnergyPer.IMAGE ? batch : 1;
             double latency = lat < 0 ? Double.NaN : measured(t, r, lat, columns.minValue(), 1);
             double total = energy < 0 ? Double.NaN : measured(t, r, energy, columns.minValue(), scale);
-            double dyn = dynamic < 0 ? Double.NaN : t.number(r, dynamic) * scale;
             if (Double.isNaN(latency) && Double.isNaN(total)) {
                 continue;
             }
@@ -97,7 +94,7 @@ public final class NetworkMeasurements {
             } catch (ArchitectureFormatException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }
-            out.add(new Measurement(a, batch, latency, total, dyn, validation, a.id(), Measurement.Source.NETWORK));
+            out.add(new Measurement(a, batch, latency, total, validation, a.id(), Measurement.Source.NETWORK));
         }
         if (!any) {
             throw new ConfigException(csv + ": no rows with a measured value >= " + columns.minValue());
