@@ -52,7 +52,7 @@ final class CalibrateCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
-            + "--space-set classes=100 (default settings otherwise)")
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--networks", paramLabel = "CSV", description = "network-level measurements")
@@ -171,7 +171,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new ConfigException("--power-points turns modelled latency into energy: give it with "
                     + "--latency-column and without --energy-column");
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
         List<Measurement> rows = NetworkMeasurements.read(networks, s, new NetworkMeasurements.Columns(
                 latencyColumn, energyColumn, per, batch, minValue));
         c.networks(rows).data(networks.toString());
