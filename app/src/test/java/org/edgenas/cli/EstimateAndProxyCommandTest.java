@@ -184,4 +184,16 @@ class EstimateAndProxyCommandTest {
         assertTrue(r.out().contains("NOT CALIBRATED"), r.out());
         assertTrue(r.out().contains("validation"), r.out());
     }
+
+    @Test
+    void boardsShowEachProfilesLimitsCrossValidationByArchitectureAndDomain() {
+        var r = ConfigErrorTest.run("boards");
+        assertEquals(0, r.status(), r.err());
+        String h200 = r.out().substring(r.out().indexOf("h200: "), r.out().indexOf("h200-paper: "));
+        assertTrue(h200.contains("hardware: peak 2.474e+14 MAC/s"), h200);
+        assertTrue(h200.contains("latency_ms networks b256 5-fold-cv") && h200.contains("latency_ms conv b32 5-fold-cv"),
+                h200);
+        assertTrue(h200.contains("(MACs alone: Spearman"), h200);
+        assertTrue(h200.contains("domain: 150 networks and 543 single layers at batch 1..256"), h200);
+    }
 }
