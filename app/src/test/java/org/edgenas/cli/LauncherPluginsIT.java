@@ -14,14 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.edgenas.testplugin.PerMacBoard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./nas} launcher puts the jars of a plug-in directory on the class path: given with {@code --plugins DIR}
- * or in {@code EDGENAS_PLUGINS}. The plug-in is this module's test jar (which holds the {@code test-hill-climb}
- * algorithm); without it the launcher's JVM does not know the algorithm. Runs after {@code package}, on the jars just
+ * or in {@code EDGENAS_PLUGINS}. The plug-ins are this module's test jar (which holds the {@code test-hill-climb}
+ * algorithm) and the energy module's (the {@code test-per-mac} energy model form); without them the launcher's JVM
+ * knows neither. Runs after {@code package}, on the jars just
  * built.
  */
 class LauncherPluginsIT {
@@ -37,9 +39,11 @@ class LauncherPluginsIT {
     @BeforeAll
     static void pluginDirectoryAndConfig() throws IOException {
         Path testJar = Path.of(System.getProperty("edgenas.test.jar", "target/edgenas-app-tests.jar"));
+        Path energyTestJar = Path.of(System.getProperty("edgenas.energy.test.jar", "none"));
         Path appJar = ROOT.resolve("app/target/edgenas-app.jar");
-        assumeTrue(Files.isRegularFile(testJar) && Files.isRegularFile(appJar),
-                "run by mvn verify after package (no " + testJar + " or " + appJar + "); skipping");
+        assumeTrue(Files.isRegularFile(testJar) && Files.isRegularFile(energyTestJar) && Files.isRegularFile(appJar),
+                "run by mvn verify after package (no " + testJar + ", " + energyTestJar + " or " + appJar
+                        + "); skipping");
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the launcher is a bash script; no /bin/bash here");
         // the jars were just packaged from these sources: mark the launcher's build as current, so it runs them
         Path stamp = ROOT.resolve("app/target/lib/.built");
@@ -48,6 +52,7 @@ class LauncherPluginsIT {
         Files.setLastModifiedTime(stamp, FileTime.from(Instant.now()));
         plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(testJar, plugins.resolve("my-algorithm.jar"));
+        Files.copy(energyTestJar, plugins.resolve("my-energy-form.jar"));
         config = Files.writeString(dir.resolve("hill.yaml"), """
                 seed: 4
                 space: {name: nb201}
@@ -88,6 +93,24 @@ class LauncherPluginsIT {
         assertEquals("test-hill-climb", new ObjectMapper().readTree(out.resolve("run.json").toFile())
                 .get("config").get("search").get("algorithm").asText());
         assertEquals(25, Files.readAllLines(out.resolve("evaluated.csv")).size());
+    }
+
+    @Test
+    void aBoardOfAPlugInEnergyFormRunsThroughTheLauncher() throws Exception {
+        Path profile = PerMacBoard.write(Files.createDirectories(dir.resolve("boards")));
+        Path cfg = Files.writeString(dir.resolve("board.yaml"), """
+                space: {name: nb201}
+                board: %s
+                proxy: {name: flops}
+                search: {algorithm: random, population: 8, max_evaluations: 16, threads: 1}
+                """.formatted(profile));
+        Result without = nas(Map.of(), "run", cfg.toString(), "--out", dir.resolve("b0").toString(), "--quiet");
+        assertEquals(2, without.status(), without.out());
+        assertTrue(without.out().contains("unknown energy model form 'test-per-mac'"), without.out());
+        Result with = nas(Map.of(), "--plugins", plugins.toString(), "run", cfg.toString(), "--out",
+                dir.resolve("b1").toString(), "--quiet");
+        assertEquals(0, with.status(), with.out());
+        assertTrue(with.out().contains("on per-mac"), with.out());
     }
 
     @Test
