@@ -21,7 +21,7 @@ final class BoardsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (String name : Boards.names()) {
             BoardProfile p = Boards.load(name);
-            out.printf(Locale.ROOT, "%s: %s%n", p.name(), p.description());
+            out.printf(Locale.ROOT, "%s%s: %s%n", p.name(), p.derived() ? " (derived)" : "", p.description());
             if (!p.calibrated()) {
                 out.printf("  NOT CALIBRATED. %s%n%n", p.howToCalibrate() == null ? "" : p.howToCalibrate());
                 continue;
@@ -34,12 +34,36 @@ final class BoardsCommand implements Callable<Integer> {
             if (p.provenance() != null) {
                 out.printf("  data: %s%n  method: %s%n", String.join("; ", p.provenance().data()),
                         p.provenance().method());
+                if (p.provenance().sample() != null) {
+                    var s = p.provenance().sample();
+                    out.printf(Locale.ROOT, "  sample: %d of %d calibration rows drawn with seed %d%n",
+                            s.drawn().size(), s.available(), s.seed());
+                }
+            }
+            if (p.derivation() != null) {
+                var d = p.derivation();
+                out.printf(Locale.ROOT, "  DERIVED from %s without measurements of this board: compute x%.4g, memory "
+                        + "x%.4g, power x%.4g; %s%n", d.from(), d.computeScale(), d.memoryScale(), d.powerScale(),
+                        d.method());
+            }
+            if (p.prior() != null) {
+                for (var l : p.prior().targets()) {
+                    out.printf(Locale.ROOT, "  prior %s for %s: strength %g (0: the rows alone), common scale %.4g%n",
+                            p.prior().board(), l.quantity().key(), l.strength(), l.scale());
+                }
             }
             for (FitError e : p.errors()) {
-                out.printf(Locale.ROOT, "  %-10s %-22s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %6.1f%%%s%n",
+                out.printf(Locale.ROOT, "  %-10s %-22s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %6.1f%%%s%s%n",
                         e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct(),
                         e.macsSpearman() == null ? "" : String.format(Locale.ROOT, "  (MACs alone: Spearman %.3f)",
-                                e.macsSpearman()));
+                                e.macsSpearman()), e.coveragePct() == null ? "" : String.format(Locale.ROOT,
+                                "  80%% interval: coverage %.1f%%, median width %.1f%%", e.coveragePct(),
+                                e.widthPct()));
+            }
+            if (p.residuals() != null) {
+                out.printf(Locale.ROOT, "  intervals: from the held-out errors of %s (%s)%n", p.residuals().rows(),
+                        String.join(", ", p.residuals().distributions().entrySet().stream().map(x -> x.getKey().key()
+                                + " n=" + x.getValue().n()).toList()));
             }
             out.printf("  domain: %s%n", p.domain() == null ? "not recorded" : p.domain().describe());
             out.println();

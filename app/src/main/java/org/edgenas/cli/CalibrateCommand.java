@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
+import org.edgenas.energy.Boards;
 import org.edgenas.energy.fit.Calibration;
 import org.edgenas.energy.fit.LayerMeasurements;
 import org.edgenas.energy.fit.Measurement;
 import org.edgenas.energy.fit.NetworkMeasurements;
+import org.edgenas.energy.fit.Prior;
 import org.edgenas.energy.profile.BoardProfiles;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
@@ -108,6 +110,19 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default 5)")
     int folds;
 
+    @Option(names = "--max-rows", paramLabel = "N", description = "fit on N calibration rows drawn with --seed "
+            + "(the others are reported as held out, 'undrawn'; the draw is recorded in the profile)")
+    Integer maxRows;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the --max-rows draw and of "
+            + "the cross-validation folds (default 1)")
+    long seed;
+
+    @Option(names = "--prior", paramLabel = "BOARD|FILE", description = "another board's layerwise profile (a built-in "
+            + "board or a .json): a few-shot fit that borrows its structure and learns from the rows how this board "
+            + "differs (docs/energy.md)")
+    String prior;
+
     @Option(names = "--plot", paramLabel = "PNG", description = "write a predicted-vs-measured scatter plot")
     Path plot;
 
@@ -128,8 +143,14 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new ConfigException("give --networks (network level), --conv/--fc (layer level), or both");
         }
         Calibration.Builder c = Calibration.builder(name, BoardProfiles.readDatasheet(datasheet))
-                .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds).seed(1)
-                .command(command());
+                .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds)
+                .seed(seed).command(command());
+        if (maxRows != null) {
+            c.sample(maxRows, seed);
+        }
+        if (prior != null) {
+            c.prior(Prior.of(Boards.load(prior)));
+        }
         if (networks != null) {
             networkData(c);
         }
@@ -146,8 +167,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         for (FitError e : r.profile().errors()) {
-            stdout.printf(Locale.ROOT, "%-10s %-28s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %.1f%%%n",
-                    e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct());
+            stdout.printf(Locale.ROOT, "%-10s %-28s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %.1f%%%s%n",
+                    e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct(), e.coveragePct() == null
+                            ? "" : String.format(Locale.ROOT, "  80%% interval: coverage %.1f%%, median width %.1f%%",
+                            e.coveragePct(), e.widthPct()));
+        }
+        if (r.profile().prior() != null) {
+            for (var l : r.profile().prior().targets()) {
+                stdout.printf(Locale.ROOT, "prior %s, %s: strength %g (0: the rows alone), common scale %.4g%n",
+                        r.profile().prior().board(), l.quantity().key(), l.strength(), l.scale());
+            }
         }
         stdout.println("wrote " + out);
         stdout.flush();

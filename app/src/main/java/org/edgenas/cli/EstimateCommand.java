@@ -10,7 +10,11 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
+import org.edgenas.energy.Interval;
+import org.edgenas.energy.Uncertainty;
 import org.edgenas.energy.LayerEstimate;
+import org.edgenas.energy.profile.BoardProfile;
+import org.edgenas.energy.profile.Quantity;
 import org.edgenas.export.NetworkJson;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.space.SearchSpace;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code nas estimate}: energy and latency of architectures on a board. */
 @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and "
         + "latency (ms per batch) of architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params,domain "
-        + "(domain: inside, or what lies outside the board's calibration data; an empty figure is not modelled).")
+        + "(domain: inside, or what lies outside the board's calibration data; an empty figure is not modelled), and "
+        + "with --interval P also energy_mj_low,energy_mj_high,latency_ms_low,latency_ms_high.")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +60,11 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--breakdown", description = "print a per-layer table for each architecture instead")
     boolean breakdown;
+
+    @Option(names = "--interval", paramLabel = "P", description = "add the central P prediction interval (0 < P < 1, "
+            + "e.g. 0.8) of energy and latency, from the held-out errors the board's profile records; wider outside "
+            + "its calibration domain")
+    Double interval;
 
     /** Where architectures come from: one on the command line, or a file. */
     static final class Archs {
@@ -94,19 +104,34 @@ final class EstimateCommand implements Callable<Integer> {
                 parsed.add(s.parse(a));
             }
         }
-        EnergyModel model = Boards.model(Boards.load(board));
+        if (interval != null && !(interval > 0 && interval < 1)) {
+            throw new ConfigException("--interval: expected a share in (0, 1), e.g. 0.8, got " + interval);
+        }
+        BoardProfile profile = Boards.load(board);
+        EnergyModel model = Boards.model(profile);
+        Uncertainty uncertainty = interval == null ? null : Uncertainty.of(profile).orElseThrow(() ->
+                new ConfigException("--interval: board " + profile.name() + " (" + profile.source() + ") records no "
+                        + "held-out errors to make intervals from; calibrate it again with ./nas calibrate"));
         StringBuilder sb = new StringBuilder();
         if (breakdown) {
             for (Architecture a : parsed) {
                 breakdown(sb, a, model.estimate(a, batch));
             }
         } else {
-            sb.append("arch,energy_mj,latency_ms,macs,params,domain\n");
+            sb.append("arch,energy_mj,latency_ms,macs,params,domain").append(uncertainty == null ? ""
+                    : ",energy_mj_low,energy_mj_high,latency_ms_low,latency_ms_high").append('\n');
             for (Architecture a : parsed) {
                 Estimate e = model.estimate(a, batch);
                 sb.append(CsvFormat.field(a.id())).append(',').append(CsvFormat.number(e.energyMj())).append(',')
                         .append(CsvFormat.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
-                        .append(',').append(CsvFormat.field(e.extrapolation().describe())).append('\n');
+                        .append(',').append(CsvFormat.field(e.extrapolation().describe()));
+                if (uncertainty != null) {
+                    for (Quantity q : List.of(Quantity.ENERGY_MJ, Quantity.LATENCY_MS)) {
+                        Interval i = uncertainty.interval(e, q, interval);
+                        sb.append(',').append(CsvFormat.number(i.low())).append(',').append(CsvFormat.number(i.high()));
+                    }
+                }
+                sb.append('\n');
             }
         }
         Output.write(sb.toString(), output, spec.commandLine().getOut());

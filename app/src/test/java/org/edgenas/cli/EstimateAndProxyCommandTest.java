@@ -116,6 +116,46 @@ class EstimateAndProxyCommandTest {
     }
 
     @Test
+    void intervalAddsItsBoundsAfterTheDomainAndWidensOutsideTheCalibrationData() throws IOException {
+        Path in = Files.write(dir.resolve("archs.txt"), List.of(ALL_CONV));
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--input", in.toString(),
+                "--interval", "0.8");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("arch,energy_mj,latency_ms,macs,params,domain,energy_mj_low,energy_mj_high,latency_ms_low,"
+                + "latency_ms_high", lines[0]);
+        double[] inside = numbers(lines[1]);
+        assertTrue(inside[2] < inside[0] && inside[0] < inside[3], "energy inside its interval: " + lines[1]);
+        assertTrue(inside[4] < inside[1] && inside[1] < inside[5], "latency inside its interval: " + lines[1]);
+        var chain = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--arch",
+                "k7n256s1-fc1024", "--interval", "0.8");
+        assertEquals(0, chain.status(), chain.err());
+        double[] outside = numbers(chain.out().split("\n")[1]);
+        assertTrue(Math.log(outside[5] / outside[4]) > 2 * Math.log(inside[5] / inside[4]), "an interval outside "
+                + "the domain is wider: " + chain.out() + " against " + lines[1]);
+    }
+
+    /** energy, latency, then the four bounds of an estimate row whose domain field may be quoted. */
+    private static double[] numbers(String row) {
+        String[] f = row.split(",");
+        int n = f.length;
+        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[n - 4]),
+                Double.parseDouble(f[n - 3]), Double.parseDouble(f[n - 2]), Double.parseDouble(f[n - 1])};
+    }
+
+    @Test
+    void anIntervalNeedsABoardWhoseProfileRecordsHeldOutErrors() {
+        var r = ConfigErrorTest.run("estimate", "--board", "h200-paper", "--space", "nb201", "--arch", ALL_CONV,
+                "--interval", "0.8");
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.err().contains("h200-paper") && r.err().contains("held-out errors"), r.err());
+        var bad = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", ALL_CONV,
+                "--interval", "80");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--interval"), bad.err());
+    }
+
+    @Test
     void breakdownListsEveryLayerAndShares() {
         var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--arch", ALL_CONV,
                 "--breakdown");
@@ -195,5 +235,15 @@ class EstimateAndProxyCommandTest {
                 h200);
         assertTrue(h200.contains("(MACs alone: Spearman"), h200);
         assertTrue(h200.contains("domain: 150 networks and 543 single layers at batch 1..256"), h200);
+    }
+
+    @Test
+    void boardsShowTheCoverageAndWidthOfEachProfilesIntervals() {
+        var r = ConfigErrorTest.run("boards");
+        assertEquals(0, r.status(), r.err());
+        String tx2 = r.out().substring(r.out().indexOf("jetson-tx2: "), r.out().indexOf("raspberry-pi-5: "));
+        assertTrue(tx2.matches("(?s).*latency_ms validation .*80% interval: coverage [0-9.]+%, median width "
+                + "[0-9.]+%.*"), tx2);
+        assertTrue(tx2.contains("intervals: from the held-out errors of 5-fold-cv"), tx2);
     }
 }

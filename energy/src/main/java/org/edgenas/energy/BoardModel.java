@@ -28,7 +28,8 @@ import org.edgenas.energy.profile.Hardware;
 final class BoardModel implements EnergyModel {
 
     private static final Extrapolation NO_DOMAIN = new Extrapolation(List.of(new Extrapolation.Excursion(
-            "calibration domain: none recorded in the profile", Extrapolation.Excursion.Kind.UNSEEN, 0, "")));
+            "calibration domain: none recorded in the profile", Extrapolation.Excursion.Kind.UNSEEN, 0, Double.NaN,
+            "")));
 
     private final EnergyModel form;
     private final Hardware hardware;

@@ -25,6 +25,6 @@ final class TestBoards {
                                   LinearCostModel energy, boolean addsStaticPower) {
         Map<String, Object> c = new LayerwiseCoefficients(latency, energy, addsStaticPower).toJson();
         return new BoardProfile(name, "test board", true, "layerwise", Precision.FP32, execution, hardware, c, null, null,
-                List.of(), null, "test profile " + name);
+                List.of(), null, null, null, null, "test profile " + name);
     }
 }

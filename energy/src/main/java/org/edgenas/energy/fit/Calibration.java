@@ -15,6 +15,8 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
+import org.edgenas.energy.Interval;
+import org.edgenas.energy.Uncertainty;
 import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.CalibrationDomain;
 import org.edgenas.energy.profile.Coefficients;
@@ -27,7 +29,12 @@ import org.edgenas.energy.profile.Hardware;
 import org.edgenas.energy.profile.KernelDependence;
 import org.edgenas.energy.profile.LayerwiseCoefficients;
 import org.edgenas.energy.profile.LinearCostModel;
+import org.edgenas.energy.profile.PriorProvenance;
+import org.edgenas.energy.profile.Quantity;
 import org.edgenas.energy.profile.Provenance;
+import org.edgenas.energy.profile.ResidualDistribution;
+import org.edgenas.energy.profile.Residuals;
+import org.edgenas.energy.profile.Sample;
 
 /**
  * Fits a board profile to measurements: what {@code ./nas calibrate} runs. Measurements of whole networks
@@ -130,6 +137,10 @@ public final class Calibration {
         private int folds = 5;
         private long seed = 1;
         private boolean robust;
+        private boolean crossValidate = true;
+        private Prior prior;
+        private Integer maxRows;
+        private long drawSeed;
         private final List<String> data = new ArrayList<>();
         private String command;
 
@@ -210,6 +221,39 @@ public final class Calibration {
             return this;
         }
 
+        /**
+         * Fits on {@code n} calibration rows drawn with {@code seed} (uniformly, without replacement, over every
+         * calibration row of every source) instead of all of them; the rows left out are reported as held out
+         * ({@code undrawn}) and the draw is recorded in the profile's provenance.
+         */
+        public Builder sample(int n, long seed) {
+            if (n < 1) {
+                throw new ConfigException("--max-rows must be >= 1, got " + n);
+            }
+            this.maxRows = n;
+            this.drawSeed = seed;
+            return this;
+        }
+
+        /**
+         * Leans on another board's profile: the few-shot fit of {@link PriorFit}, which borrows the prior's structure
+         * and learns from the rows how this board differs (layerwise form only).
+         */
+        public Builder prior(Prior p) {
+            this.prior = p;
+            return this;
+        }
+
+        /**
+         * Whether to cross-validate the calibration rows (default true): their errors, and the held-out errors the
+         * profile's prediction intervals are made from. Off, the profile has neither (a study that only needs the
+         * validation rows' errors runs faster).
+         */
+        public Builder crossValidate(boolean on) {
+            this.crossValidate = on;
+            return this;
+        }
+
         /** A data file (and its source) behind the profile, for its provenance. */
         public Builder data(String file) {
             this.data.add(file);
@@ -239,6 +283,10 @@ public final class Calibration {
                 throw new ConfigException("no measurements to calibrate on: give network-level or layer-level data");
             }
             if (form == Form.PAPER) {
+                if (prior != null || maxRows != null) {
+                    throw new ConfigException("a prior and a draw of rows (--prior, --max-rows) need the layerwise "
+                            + "form");
+                }
                 return paper();
             }
             return new Layerwise(this, rows).fit();
@@ -264,15 +312,22 @@ public final class Calibration {
                     domain(all, Execution.EAGER));
             EnergyModel model = Boards.model(p);
             double[] measured = all.stream().mapToDouble(Measurement::energyMj).toArray();
-            double[] predicted = all.stream().mapToDouble(m -> predict(model, m, Measurement.Target.ENERGY)).toArray();
+            double[] predicted = all.stream().mapToDouble(m -> predict(model, m, Quantity.ENERGY_MJ)).toArray();
             return new Result(p, new Comparison(name + ": total energy per inference, fitted layer sweeps", "mJ",
                     measured, predicted));
         }
 
         private BoardProfile profile(Form f, Execution ex, Hardware h, Map<String, Object> coefficients,
                                      String method, List<FitError> errors, CalibrationDomain domain) {
+            return profile(f, ex, h, coefficients, method, errors, domain, null, null, null);
+        }
+
+        private BoardProfile profile(Form f, Execution ex, Hardware h, Map<String, Object> coefficients,
+                                     String method, List<FitError> errors, CalibrationDomain domain, Sample sample,
+                                     PriorProvenance leaned, Residuals residuals) {
             return new BoardProfile(name, description, true, f.key(), precision, ex, h, coefficients, domain,
-                    new Provenance(data, method, command), errors, null, "calibration of " + name);
+                    new Provenance(data, method, command, sample), errors, null, leaned, null, residuals,
+                    "calibration of " + name);
         }
     }
 
@@ -283,10 +338,27 @@ public final class Calibration {
         private final List<double[]> features;
         private final EnergySource energy;
         private final boolean hasLatency;
+        /** Whether a row is fitted on: a calibration row, and drawn where rows are drawn. */
+        private final boolean[] drawn;
+        private final Sample sample;
 
         Layerwise(Builder b, List<Measurement> rows) {
             this.b = b;
             this.rows = rows;
+            this.drawn = new boolean[rows.size()];
+            List<Integer> cal = IntStream.range(0, rows.size()).filter(i -> !rows.get(i).validation()).boxed()
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            if (b.maxRows != null) {
+                java.util.Collections.shuffle(cal, new java.util.Random(b.drawSeed));
+                List<Integer> kept = new ArrayList<>(cal.subList(0, Math.min(b.maxRows, cal.size())));
+                java.util.Collections.sort(kept);
+                kept.forEach(i -> drawn[i] = true);
+                this.sample = new Sample(b.maxRows, b.drawSeed, cal.size(), kept.stream().map(i -> label(rows.get(i)))
+                        .toList());
+            } else {
+                cal.forEach(i -> drawn[i] = true);
+                this.sample = null;
+            }
             this.features = rows.stream().map(m -> LinearCostFit.features(m.architecture(), m.batch(), b.precision,
                     b.execution)).toList();
             this.hasLatency = rows.stream().anyMatch(m -> !Double.isNaN(m.latencyMs()));
@@ -307,7 +379,7 @@ public final class Calibration {
             } else {
                 energy = EnergySource.NONE;
             }
-            for (Measurement.Target target : targets()) {
+            for (Quantity target : targets()) {
                 long n = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target)).count();
                 if (n < b.folds) {
                     throw new ConfigException("need at least " + b.folds + " calibration rows to fit " + target.key()
@@ -317,39 +389,46 @@ public final class Calibration {
         }
 
         /** The measured targets. */
-        private List<Measurement.Target> targets() {
-            List<Measurement.Target> t = new ArrayList<>();
+        private List<Quantity> targets() {
+            List<Quantity> t = new ArrayList<>();
             if (hasLatency) {
-                t.add(Measurement.Target.LATENCY);
+                t.add(Quantity.LATENCY_MS);
             }
             if (energy != EnergySource.NONE && energy != EnergySource.BOARD_POWER) {
-                t.add(Measurement.Target.ENERGY);
+                t.add(Quantity.ENERGY_MJ);
             }
             return t;
         }
 
         private boolean calibration(int i) {
-            return !rows.get(i).validation();
+            return drawn[i];
         }
 
-        private boolean has(int i, Measurement.Target target) {
+        /** A calibration row the draw left out: held out like a validation row. */
+        private boolean undrawn(int i) {
+            return !drawn[i] && !rows.get(i).validation();
+        }
+
+        /** How a drawn row is named in the provenance: its group (architecture), with its batch size unless 1. */
+        private static String label(Measurement m) {
+            return m.batch() == 1 ? m.group() : m.group() + " b" + m.batch();
+        }
+
+        private boolean has(int i, Quantity target) {
             return !Double.isNaN(rows.get(i).value(target));
         }
 
         Result fit() {
             Fitted fitted = fit(this::calibration);
-            EnergyModel model = Boards.model(fitted.profile(List.of(), null));
-            List<Measurement.Target> targets = targets();
+            List<Quantity> targets = targets();
             int[] cal = IntStream.range(0, rows.size()).filter(this::calibration).toArray();
-            int[] fold = CrossValidation.folds(Arrays.stream(cal).mapToObj(i -> rows.get(i).group()).toList(),
-                    b.folds, b.seed);
-            List<Estimate> cv = CrossValidation.outOfFold(fold, i -> true, train -> {
-                EnergyModel m = Boards.model(fit(i -> {
-                    int at = Arrays.binarySearch(cal, i);
-                    return at >= 0 && train.test(at);
-                }).profile(List.of(), null));
-                return at -> m.estimate(rows.get(cal[at]).architecture(), rows.get(cal[at]).batch());
-            });
+            List<Estimate> cv = b.crossValidate ? crossValidate(cal) : null;
+            List<Measurement> calibrationRows = Arrays.stream(cal).mapToObj(rows::get).toList();
+            Residuals residuals = cv == null ? null : residuals(cal, cv, targets);
+            BoardProfile unchecked = fitted.profile(List.of(), domain(calibrationRows, b.execution), sample,
+                    residuals);
+            EnergyModel model = Boards.model(unchecked);
+            Uncertainty uncertainty = Uncertainty.of(unchecked).orElse(null);
             Map<String, List<Integer>> bySet = new LinkedHashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 Measurement m = rows.get(i);
@@ -359,51 +438,124 @@ public final class Calibration {
             List<FitError> errors = new ArrayList<>();
             for (var set : new TreeMap<>(bySet).entrySet()) {
                 String label = named ? set.getKey() + " " : "";
-                for (Measurement.Target target : targets) {
+                for (Quantity target : targets) {
                     int[] val = set.getValue().stream().mapToInt(Integer::intValue)
-                            .filter(i -> !calibration(i) && has(i, target)).toArray();
+                            .filter(i -> rows.get(i).validation() && has(i, target)).toArray();
                     if (val.length >= 2) {
-                        errors.add(error(target, label + "validation", val, i -> predict(model, rows.get(i), target)));
+                        errors.add(heldOut(model, uncertainty, target, label + "validation", val));
+                    }
+                    int[] out = set.getValue().stream().mapToInt(Integer::intValue)
+                            .filter(i -> undrawn(i) && has(i, target)).toArray();
+                    if (out.length >= 2) {
+                        errors.add(heldOut(model, uncertainty, target, label + "undrawn", out));
                     }
                     int[] c = set.getValue().stream().mapToInt(Integer::intValue)
                             .filter(i -> calibration(i) && has(i, target)).toArray();
-                    if (c.length >= 2) {
-                        errors.add(error(target, label + b.folds + "-fold-cv", c,
-                                i -> value(cv.get(Arrays.binarySearch(cal, i)), target)));
+                    if (cv != null && c.length >= 2) {
+                        errors.add(error(target, label + b.folds + "-fold-cv", c, Arrays.stream(c)
+                                .mapToDouble(i -> value(cv.get(Arrays.binarySearch(cal, i)), target)).toArray()));
                     }
                 }
             }
-            List<Measurement> calibrationRows = Arrays.stream(cal).mapToObj(rows::get).toList();
-            BoardProfile profile = fitted.profile(errors, domain(calibrationRows, b.execution));
+            BoardProfile profile = fitted.profile(errors, unchecked.domain(), sample, residuals);
             return new Result(profile, comparison(model));
+        }
+
+        /** Out-of-fold estimates of the calibration rows {@code cal}: k-fold, one architecture's rows in one fold. */
+        private List<Estimate> crossValidate(int[] cal) {
+            int[] fold = CrossValidation.folds(Arrays.stream(cal).mapToObj(i -> rows.get(i).group()).toList(),
+                    b.folds, b.seed);
+            return CrossValidation.outOfFold(fold, i -> true, train -> {
+                EnergyModel m = Boards.model(fit(i -> {
+                    int at = Arrays.binarySearch(cal, i);
+                    return at >= 0 && train.test(at);
+                }).profile(List.of(), null, null, null));
+                return at -> m.estimate(rows.get(cal[at]).architecture(), rows.get(cal[at]).batch());
+            });
+        }
+
+        /**
+         * The out-of-fold log ratios ln(measured / predicted) per quantity, over the network rows where there are any
+         * (the rows a profile is used on), else over every calibration row.
+         */
+        private Residuals residuals(int[] cal, List<Estimate> cv, List<Quantity> targets) {
+            Map<Quantity, ResidualDistribution> m = new java.util.EnumMap<>(Quantity.class);
+            for (Quantity q : targets) {
+                boolean networks = Arrays.stream(cal).anyMatch(i -> has(i, q)
+                        && rows.get(i).source() == Measurement.Source.NETWORK);
+                double[] r = IntStream.range(0, cal.length).filter(at -> has(cal[at], q) && (!networks
+                        || rows.get(cal[at]).source() == Measurement.Source.NETWORK))
+                        .mapToDouble(at -> Math.log(rows.get(cal[at]).value(q) / value(cv.get(at), q))).toArray();
+                if (r.length >= 2 && Arrays.stream(r).allMatch(Double::isFinite)) {
+                    m.put(q, ResidualDistribution.of(r));
+                }
+            }
+            if (m.containsKey(Quantity.LATENCY_MS) && energy == EnergySource.BOARD_POWER) {
+                m.put(Quantity.ENERGY_MJ, m.get(Quantity.LATENCY_MS));
+            }
+            return m.isEmpty() ? null : new Residuals(b.folds + "-fold-cv", m);
+        }
+
+        /**
+         * The error of {@code model} on held-out rows {@code idx}, with the coverage and median width of its 80 %
+         * intervals there where the profile has them.
+         */
+        private FitError heldOut(EnergyModel model, Uncertainty uncertainty, Quantity target, String label, int[] idx) {
+            List<Estimate> est = Arrays.stream(idx).mapToObj(i -> model.estimate(rows.get(i).architecture(),
+                    rows.get(i).batch())).toList();
+            FitError e = error(target, label, idx, est.stream().mapToDouble(x -> value(x, target)).toArray());
+            if (uncertainty == null || uncertainty.residuals().of(target).isEmpty()) {
+                return e;
+            }
+            int inside = 0;
+            double[] width = new double[idx.length];
+            for (int at = 0; at < idx.length; at++) {
+                Interval iv = uncertainty.interval(est.get(at), target, FitError.INTERVAL);
+                double batch = target == Quantity.ENERGY_MJ ? est.get(at).batch() : 1;
+                if (iv.contains(rows.get(idx[at]).value(target) / batch)) {
+                    inside++;
+                }
+                width[at] = 100 * (iv.high() - iv.low()) / Uncertainty.value(est.get(at), target);
+            }
+            return e.withInterval(100.0 * inside / idx.length, median(width));
+        }
+
+        private static double median(double[] v) {
+            double[] s = v.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
 
         /** Predicted against measured values: of energy where measured, else latency; on validation rows if any. */
         private Comparison comparison(EnergyModel model) {
-            Measurement.Target target = targets().contains(Measurement.Target.ENERGY) ? Measurement.Target.ENERGY
-                    : Measurement.Target.LATENCY;
+            Quantity target = targets().contains(Quantity.ENERGY_MJ) ? Quantity.ENERGY_MJ
+                    : Quantity.LATENCY_MS;
             List<Measurement> measured = rows.stream().filter(m -> !Double.isNaN(m.value(target))).toList();
             List<Measurement> held = measured.stream().filter(Measurement::validation).toList();
             List<Measurement> shown = held.isEmpty() ? measured : held;
-            String what = target == Measurement.Target.ENERGY ? "energy" : "latency";
+            String what = target == Quantity.ENERGY_MJ ? "energy" : "latency";
             return new Comparison(b.name + ": " + what + " on " + (held.isEmpty() ? "calibration" : "validation")
-                    + " rows", target == Measurement.Target.ENERGY ? "mJ" : "ms",
+                    + " rows", target == Quantity.ENERGY_MJ ? "mJ" : "ms",
                     shown.stream().mapToDouble(m -> m.value(target)).toArray(),
                     shown.stream().mapToDouble(m -> predict(model, m, target)).toArray());
         }
 
-        private FitError error(Measurement.Target target, String label, int[] idx,
-                               java.util.function.IntToDoubleFunction prediction) {
-            return ErrorStats.of(target.key(), label, Arrays.stream(idx).mapToDouble(prediction).toArray(),
+        /** The error of {@code predicted} (one value per row of {@code idx}, per forward pass of its batch). */
+        private FitError error(Quantity target, String label, int[] idx, double[] predicted) {
+            return ErrorStats.of(target.key(), label, predicted,
                     Arrays.stream(idx).mapToDouble(i -> rows.get(i).value(target)).toArray(),
                     Arrays.stream(idx).mapToDouble(i -> (double) rows.get(i).architecture().macs()
                             * rows.get(i).batch()).toArray());
         }
 
-        /** A fitted profile before its errors are known. */
-        private record Fitted(Builder b, Hardware hardware, LayerwiseCoefficients coefficients, String method) {
-            BoardProfile profile(List<FitError> errors, CalibrationDomain domain) {
-                return b.profile(Form.LAYERWISE, b.execution, hardware, coefficients.toJson(), method, errors, domain);
+        /** A fitted profile before its errors are known; {@code leans} how each quantity leaned on the prior. */
+        private record Fitted(Builder b, Hardware hardware, LayerwiseCoefficients coefficients, String method,
+                              List<PriorProvenance.Lean> leans) {
+            BoardProfile profile(List<FitError> errors, CalibrationDomain domain, Sample sample, Residuals residuals) {
+                PriorProvenance leaned = b.prior == null ? null : new PriorProvenance(b.prior.board(),
+                        b.prior.source(), leans);
+                return b.profile(Form.LAYERWISE, b.execution, hardware, coefficients.toJson(), method, errors, domain,
+                        sample, leaned, residuals);
             }
         }
 
@@ -416,9 +568,20 @@ public final class Calibration {
             method.append(String.join(" and ", sources())).append(", each at its own batch size; layerwise form over "
                     + "the layers an ").append(b.execution.key()).append(" runtime executes (per group: live, "
                     + "constant and fan-out terms, each fixed + per-MAC + per-byte), plus an intercept");
+            if (b.maxRows != null) {
+                method.append(String.format(Locale.ROOT, "; on %d calibration rows drawn with seed %d (provenance "
+                        + "sample)", sample.drawn().size(), sample.seed()));
+            }
+            if (b.prior != null) {
+                method.append("; few-shot with the prior ").append(b.prior.board()).append(": its costs rescaled per "
+                        + "layer group and term to the rows, then a fit shrunk towards them, its strength chosen by "
+                        + "cross-validation on the rows (PriorFit)");
+            }
+            List<PriorProvenance.Lean> leans = new ArrayList<>();
             LinearCostModel latency = null;
             if (hasLatency) {
-                latency = fitTarget(train, i -> rows.get(i).latencyMs(), i -> rows.get(i).latencyMs(), msPerMac);
+                latency = fitTarget(train, i -> rows.get(i).latencyMs(), i -> rows.get(i).latencyMs(), msPerMac,
+                        Quantity.LATENCY_MS, false, leans);
                 method.append("; latency: every live layer's time per MAC at least 1 / peak MAC rate");
             }
             Hardware h = b.hardware;
@@ -436,7 +599,8 @@ public final class Calibration {
                     h = h.withStaticPower(idle, "static power: " + b.idlePowerSource);
                     adds = true;
                     energyModel = fitTarget(energyRows(train), i -> rows.get(i).energyMj() - idle
-                            * rows.get(i).latencyMs(), i -> rows.get(i).energyMj(), 0);
+                            * rows.get(i).latencyMs(), i -> rows.get(i).energyMj(), 0, Quantity.ENERGY_MJ, true,
+                            leans);
                     method.append(String.format(Locale.ROOT, "; energy = %.2f W idle power x latency + dynamic "
                             + "energy, the dynamic part (measured total - idle x measured latency) fitted for error "
                             + "relative to the total", idle)).append(energyFrom());
@@ -452,7 +616,8 @@ public final class Calibration {
                                 + "least power the board draws while it runs, in the energy's accounting)");
                     }
                     energyModel = fitTarget(energyRows(train), i -> rows.get(i).energyMj(),
-                            i -> rows.get(i).energyMj(), msPerMac * h.staticPowerW());
+                            i -> rows.get(i).energyMj(), msPerMac * h.staticPowerW(), Quantity.ENERGY_MJ, false,
+                            leans);
                     method.append("; energy fitted directly, every live layer's energy per MAC at least static power "
                             + "/ peak MAC rate").append(energyFrom());
                 }
@@ -465,7 +630,7 @@ public final class Calibration {
                 method.append("; pool, norm, act, add and zero layers (not measured) take the cheaper measured "
                         + "per-launch cost and the larger per-byte cost of conv and fc");
             }
-            return new Fitted(b, h, new LayerwiseCoefficients(latency, energyModel, adds), method.toString());
+            return new Fitted(b, h, new LayerwiseCoefficients(latency, energyModel, adds), method.toString(), leans);
         }
 
         /**
@@ -474,7 +639,7 @@ public final class Calibration {
          */
         private IntPredicate energyRows(IntPredicate train) {
             boolean networks = IntStream.range(0, rows.size()).anyMatch(i -> train.test(i)
-                    && rows.get(i).source() == Measurement.Source.NETWORK && has(i, Measurement.Target.ENERGY));
+                    && rows.get(i).source() == Measurement.Source.NETWORK && has(i, Quantity.ENERGY_MJ));
             return i -> train.test(i) && (!networks || rows.get(i).source() == Measurement.Source.NETWORK);
         }
 
@@ -498,10 +663,12 @@ public final class Calibration {
          * A linear cost model of {@code value} (where it is a number) on the rows {@code train} accepts, residuals
          * relative to {@code scale}, every live layer's cost per MAC at least {@code minPerMac}. Where network and layer
          * rows are fitted together, the network rows (the rows the profile is used on) weigh as much in all as the
-         * layer rows.
+         * layer rows. With a prior, the few-shot fit of {@link PriorFit} on the prior's costs of {@code quantity}
+         * ({@code dynamic}: its energy above static power), recording in {@code leans} how it leaned on them.
          */
         private LinearCostModel fitTarget(IntPredicate train, java.util.function.IntToDoubleFunction value,
-                                          java.util.function.IntToDoubleFunction scale, double minPerMac) {
+                                          java.util.function.IntToDoubleFunction scale, double minPerMac,
+                                          Quantity quantity, boolean dynamic, List<PriorProvenance.Lean> leans) {
             int[] idx = IntStream.range(0, rows.size())
                     .filter(i -> train.test(i) && !Double.isNaN(value.applyAsDouble(i))).toArray();
             long networks = Arrays.stream(idx).filter(i -> rows.get(i).source() == Measurement.Source.NETWORK).count();
@@ -511,7 +678,13 @@ public final class Calibration {
             double[] y = Arrays.stream(idx).mapToDouble(value).toArray();
             double[] s = Arrays.stream(idx).mapToDouble(i -> scale.applyAsDouble(i)
                     / (rows.get(i).source() == Measurement.Source.NETWORK ? balance : 1)).toArray();
-            return LinearCostFit.fit(f, y, s, minPerMac, b.robust);
+            if (b.prior == null) {
+                return LinearCostFit.fit(f, y, s, minPerMac, b.robust);
+            }
+            PriorFit.Result r = PriorFit.fit(f, y, s, minPerMac, b.robust, b.prior.anchor(quantity, dynamic),
+                    Arrays.stream(idx).mapToObj(i -> rows.get(i).group()).toList(), b.seed);
+            leans.add(new PriorProvenance.Lean(quantity, r.strength(), r.scale()));
+            return r.model();
         }
 
         /** The least energy / latency over the rows {@code train} accepts that measure both, W, and their number. */
@@ -554,12 +727,12 @@ public final class Calibration {
     }
 
     /** The model's prediction of {@code target} for a measured row, per forward pass of its batch. */
-    static double predict(EnergyModel model, Measurement m, Measurement.Target target) {
+    static double predict(EnergyModel model, Measurement m, Quantity target) {
         return value(model.estimate(m.architecture(), m.batch()), target);
     }
 
     /** The estimate's value of {@code target}, per forward pass of its batch. */
-    private static double value(Estimate e, Measurement.Target target) {
-        return target == Measurement.Target.LATENCY ? e.latencyMs() : e.batchEnergyMj();
+    private static double value(Estimate e, Quantity target) {
+        return target == Quantity.LATENCY_MS ? e.latencyMs() : e.batchEnergyMj();
     }
 }

@@ -37,6 +37,6 @@ public final class ErrorStats {
         }
         double rho = new SpearmansCorrelation().correlation(predicted, measured);
         Double baseline = macs == null ? null : new SpearmansCorrelation().correlation(macs, measured);
-        return new FitError(target, rows, measured.length, sum / measured.length, rho, max, baseline);
+        return new FitError(target, rows, measured.length, sum / measured.length, rho, max, baseline, null, null);
     }
 }

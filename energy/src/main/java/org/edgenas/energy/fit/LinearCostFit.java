@@ -58,6 +58,37 @@ public final class LinearCostFit {
         return LinearCostModel.of(x[0], m);
     }
 
+    /** The coefficient vector of {@code m} (layout as in {@link #features}; its own coefficients, not fallbacks). */
+    public static double[] vector(LinearCostModel m) {
+        double[] x = new double[COLUMNS];
+        x[0] = m.intercept();
+        m.terms().forEach((k, c) -> {
+            int i = column(k);
+            x[i] = c.fixed();
+            x[i + 1] = c.perMac();
+            x[i + 2] = c.perByte();
+        });
+        return x;
+    }
+
+    /**
+     * The lower bounds of a fit on {@code rows}: {@code minPerMac} on the per-MAC coefficient of every live term with
+     * MACs on some row, 0 elsewhere.
+     */
+    static double[] lower(List<double[]> rows, double minPerMac) {
+        if (!(minPerMac >= 0)) {
+            throw new IllegalArgumentException("the least cost per MAC must be >= 0, got " + minPerMac);
+        }
+        double[] lower = new double[COLUMNS];
+        for (CostKey k : KEYS) {
+            int macs = column(k) + 1;
+            if (k.term() == CostTerm.LIVE && rows.stream().anyMatch(r -> r[macs] != 0)) {
+                lower[macs] = minPerMac;
+            }
+        }
+        return lower;
+    }
+
     /**
      * Fits the model to every row given (the caller leaves out validation rows), with every live term's cost per MAC
      * at least {@code minPerMac}: the board's floor (e.g. 1 / peak MAC rate for latency). The bound is met by fitting
@@ -77,16 +108,7 @@ public final class LinearCostFit {
             throw new IllegalArgumentException("need one value and scale per row, got " + rows.size() + " rows, "
                     + values.length + " values and " + scales.length + " scales");
         }
-        if (!(minPerMac >= 0)) {
-            throw new IllegalArgumentException("the least cost per MAC must be >= 0, got " + minPerMac);
-        }
-        double[] lower = new double[COLUMNS];
-        for (CostKey k : KEYS) {
-            int macs = column(k) + 1;
-            if (k.term() == CostTerm.LIVE && rows.stream().anyMatch(r -> r[macs] != 0)) {
-                lower[macs] = minPerMac;
-            }
-        }
+        double[] lower = lower(rows, minPerMac);
         double[][] a = rows.toArray(double[][]::new);
         return model(robust ? Nnls.solveRobust(a, values, scales, lower) : Nnls.solveRelative(a, values, scales, lower));
     }

@@ -1,6 +1,7 @@
 package org.edgenas.energy.fit;
 
 import org.edgenas.arch.Architecture;
+import org.edgenas.energy.profile.Quantity;
 
 /**
  * One measured forward pass: a whole network, or a single layer as a one-layer network. A value that a row does not
@@ -50,27 +51,11 @@ public record Measurement(Architecture architecture, int batch, double latencyMs
         }
     }
 
-    /** The measured value of {@code target} (NaN where this row does not carry it). */
-    public double value(Target target) {
-        return switch (target) {
-            case LATENCY -> latencyMs;
-            case ENERGY -> energyMj;
+    /** The measured value of {@code quantity} (NaN where this row does not carry it). */
+    public double value(Quantity quantity) {
+        return switch (quantity) {
+            case LATENCY_MS -> latencyMs;
+            case ENERGY_MJ -> energyMj;
         };
-    }
-
-    /** What a fit predicts. */
-    public enum Target {
-        LATENCY("latency_ms"), ENERGY("energy_mj");
-
-        private final String key;
-
-        Target(String key) {
-            this.key = key;
-        }
-
-        /** The name in profiles and messages, {@code latency_ms} or {@code energy_mj}. */
-        public String key() {
-            return key;
-        }
     }
 }

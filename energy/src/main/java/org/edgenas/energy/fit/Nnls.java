@@ -137,11 +137,20 @@ public final class Nnls {
      * plain least squares. At most 30 reweightings, fewer when the weights settle.
      */
     public static double[] solveRobust(double[][] a, double[] y, double[] scales, double[] lower) {
+        return solveRobust(a, y, scales, lower, a.length);
+    }
+
+    /**
+     * {@link #solveRobust(double[][], double[], double[], double[])} where only the first {@code dataRows} rows are
+     * measurements, reweighted by their residuals; the rows after them (e.g. a penalty that pulls coefficients towards
+     * a prior) keep their weight and do not count towards the residuals' scale.
+     */
+    public static double[] solveRobust(double[][] a, double[] y, double[] scales, double[] lower, int dataRows) {
         double[] s = scales.clone();
         double[] x = solveRelative(a, y, s, lower);
         for (int iteration = 0; iteration < 30; iteration++) {
-            double[] r = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
+            double[] r = new double[dataRows];
+            for (int i = 0; i < dataRows; i++) {
                 double p = 0;
                 for (int j = 0; j < x.length; j++) {
                     p += a[i][j] * x[j];
@@ -156,7 +165,7 @@ public final class Nnls {
             }
             double c = 1.345 * spread;
             boolean settled = true;
-            for (int i = 0; i < y.length; i++) {
+            for (int i = 0; i < dataRows; i++) {
                 double next = r[i] <= c ? scales[i] : scales[i] * Math.sqrt(r[i] / c);
                 settled &= Math.abs(next - s[i]) <= 1e-6 * s[i];
                 s[i] = next;

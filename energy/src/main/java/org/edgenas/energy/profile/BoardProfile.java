@@ -25,12 +25,17 @@ import org.edgenas.arch.Precision;
  * @param provenance     data and method behind the numbers
  * @param errors         held-out errors of the fit
  * @param howToCalibrate for an uncalibrated board: what to run to calibrate it
+ * @param prior          the prior a few-shot calibration leaned on, or null
+ * @param derivation     how the profile was derived from another board's without measurements, or null (a derived
+ *                       profile is still {@code calibrated}: it has a model)
+ * @param residuals      held-out errors per quantity, for prediction intervals, or null where not recorded
  * @param source         where the profile was read from (a file, or {@code built-in board NAME}), for messages;
  *                       not written to JSON
  */
 public record BoardProfile(String name, String description, boolean calibrated, String form, Precision precision,
                            Execution execution, Hardware hardware, Map<String, Object> coefficients,
-                           CalibrationDomain domain, Provenance provenance, List<FitError> errors, String howToCalibrate, String source) {
+                           CalibrationDomain domain, Provenance provenance, List<FitError> errors, String howToCalibrate,
+                           PriorProvenance prior, Derivation derivation, Residuals residuals, String source) {
 
     public BoardProfile {
         if (name == null || name.isBlank()) {
@@ -49,6 +54,11 @@ public record BoardProfile(String name, String description, boolean calibrated, 
     /** This profile as if read from {@code newSource}. */
     public BoardProfile withSource(String newSource) {
         return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
-                domain, provenance, errors, howToCalibrate, newSource);
+                domain, provenance, errors, howToCalibrate, prior, derivation, residuals, newSource);
+    }
+
+    /** Whether the profile was derived from another board's without measurements of this board. */
+    public boolean derived() {
+        return derivation != null;
     }
 }

@@ -26,8 +26,9 @@ import org.edgenas.config.Parameters;
  * <p>Layout: {@code format}, {@code version}, {@code name}, {@code description}, {@code calibrated}, {@code form},
  * {@code precision} (FP32, FP16, INT8), {@code execution} (optimised, eager), {@code hardware} (see
  * {@link Hardware#read}), {@code coefficients} (the form's own section), {@code domain} (see
- * {@link CalibrationDomain}), {@code provenance}, {@code errors} (a list),
- * {@code how_to_calibrate}.
+ * {@link CalibrationDomain}), {@code provenance} (with the {@link Sample} of a few-shot fit), {@code errors} (a list),
+ * {@code how_to_calibrate}, {@code prior} ({@link PriorProvenance}), {@code derivation} ({@link Derivation}) and
+ * {@code residuals} ({@link Residuals}, for prediction intervals).
  */
 public final class BoardProfiles {
 
@@ -74,6 +75,15 @@ public final class BoardProfiles {
         }
         if (p.howToCalibrate() != null) {
             m.put("how_to_calibrate", p.howToCalibrate());
+        }
+        if (p.prior() != null) {
+            m.put("prior", p.prior().toJson());
+        }
+        if (p.derivation() != null) {
+            m.put("derivation", p.derivation().toJson());
+        }
+        if (p.residuals() != null) {
+            m.put("residuals", p.residuals().toJson());
         }
         return json(m);
     }
@@ -186,8 +196,11 @@ public final class BoardProfiles {
             errors.add(FitError.read(e));
         }
         String how = p.string("how_to_calibrate", null);
+        PriorProvenance prior = p.has("prior") ? PriorProvenance.read(p.section("prior")) : null;
+        Derivation derivation = p.has("derivation") ? Derivation.read(p.section("derivation")) : null;
+        Residuals residuals = p.has("residuals") ? Residuals.read(p.section("residuals")) : null;
         p.requireNoUnknownKeys();
         return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
-                domain, provenance, errors, how, p.source());
+                domain, provenance, errors, how, prior, derivation, residuals, p.source());
     }
 }

@@ -201,23 +201,23 @@ public record CalibrationDomain(int networks, int layers, Span batch, Map<CostGr
             return;
         }
         if (v > s.max()) {
-            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.ABOVE, v,
+            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.ABOVE, v, s.max(),
                     Extrapolation.Excursion.number(s.max())));
         } else if (v < s.min()) {
-            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.BELOW, v,
+            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.BELOW, v, s.min(),
                     Extrapolation.Excursion.number(s.min())));
         }
     }
 
     private static void set(List<Extrapolation.Excursion> out, String what, int v, Set<Integer> seen) {
         if (!seen.isEmpty() && !seen.contains(v)) {
-            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.NOT_IN, v, "{" + String.join(", ",
+            out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.NOT_IN, v, Double.NaN, "{" + String.join(", ",
                     seen.stream().map(String::valueOf).toList()) + "}"));
         }
     }
 
     private static void unseen(List<Extrapolation.Excursion> out, String what) {
-        out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.UNSEEN, 0, ""));
+        out.add(new Extrapolation.Excursion(what, Extrapolation.Excursion.Kind.UNSEEN, 0, Double.NaN, ""));
     }
 
     /**

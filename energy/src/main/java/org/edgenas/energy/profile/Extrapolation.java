@@ -21,7 +21,7 @@ public record Extrapolation(List<Excursion> excursions) {
 
     /** An estimate no calibration domain was checked for (a model used without its profile). */
     public static final Extrapolation NOT_CHECKED = new Extrapolation(List.of(new Excursion(
-            "calibration domain: not checked", Excursion.Kind.UNSEEN, 0, "")));
+            "calibration domain: not checked", Excursion.Kind.UNSEEN, 0, Double.NaN, "")));
 
     public Extrapolation {
         excursions = List.copyOf(excursions);
@@ -35,6 +35,18 @@ public record Extrapolation(List<Excursion> excursions) {
     /** {@code inside}, or what lies outside joined by {@code ; }, e.g. {@code conv kernels 256 > 64; batch 32 > 1}. */
     public String describe() {
         return inside() ? "inside" : String.join("; ", excursions.stream().map(Excursion::toString).toList());
+    }
+
+    /**
+     * How far the network lies outside, as a log ratio: the largest {@link Excursion#distance()} of its excursions,
+     * 0 inside. Prediction intervals widen with it.
+     */
+    public double distance() {
+        double d = 0;
+        for (Excursion e : excursions) {
+            d = Math.max(d, e.distance());
+        }
+        return d;
     }
 
     /**
@@ -62,9 +74,25 @@ public record Extrapolation(List<Excursion> excursions) {
      * @param quantity what, e.g. {@code conv kernels}
      * @param kind     how it lies outside
      * @param value    its value (for {@link Kind#UNSEEN}: 0)
-     * @param limit    the bound it passes ({@code 64}) or the set it is not in ({@code {1, 3}})
+     * @param bound    the bound it passes, for {@link Kind#ABOVE} and {@link Kind#BELOW} (else NaN)
+     * @param limit    the bound as written ({@code 64}) or the set it is not in ({@code {1, 3}})
      */
-    public record Excursion(String quantity, Kind kind, double value, String limit) {
+    public record Excursion(String quantity, Kind kind, double value, double bound, String limit) {
+
+        /** How far a value not seen at all (a kind, a kernel size, a layer role) counts as lying outside: ln 2. */
+        public static final double UNSEEN_DISTANCE = Math.log(2);
+
+        /**
+         * How far the value lies outside, as a log ratio: {@code |ln(value / bound)|} beyond a range (at least
+         * {@link #UNSEEN_DISTANCE} where either is not positive), {@link #UNSEEN_DISTANCE} for a value or kind not
+         * seen.
+         */
+        public double distance() {
+            return switch (kind) {
+                case ABOVE, BELOW -> value > 0 && bound > 0 ? Math.abs(Math.log(value / bound)) : UNSEEN_DISTANCE;
+                case NOT_IN, UNSEEN -> UNSEEN_DISTANCE;
+            };
+        }
 
         /** How a quantity lies outside. */
         public enum Kind {

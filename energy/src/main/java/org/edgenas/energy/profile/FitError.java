@@ -16,9 +16,20 @@ import org.edgenas.config.Parameters;
  * @param maxApePct    largest absolute percentage error, %
  * @param macsSpearman Spearman rank correlation of MACs vs measured on the same rows (the baseline a model should
  *                     beat), or null where not recorded
+ * @param coveragePct  share of the rows whose measured value lies inside the profile's 80 % prediction interval, %,
+ *                     or null where not checked (rows the intervals were made from, or a profile without them)
+ * @param widthPct     median width of those intervals relative to the prediction, %, or null
  */
 public record FitError(String target, String rows, int n, double mapePct, double spearman, double maxApePct,
-                       Double macsSpearman) {
+                       Double macsSpearman, Double coveragePct, Double widthPct) {
+
+    /** The nominal share of the prediction intervals whose coverage an error reports. */
+    public static final double INTERVAL = 0.8;
+
+    /** This error with the coverage and median width of the 80 % intervals on the same rows, %. */
+    public FitError withInterval(double coverage, double width) {
+        return new FitError(target, rows, n, mapePct, spearman, maxApePct, macsSpearman, coverage, width);
+    }
 
     /** Reads one entry of a profile's {@code errors} list. */
     public static FitError read(Parameters p) {
@@ -26,7 +37,9 @@ public record FitError(String target, String rows, int n, double mapePct, double
                 p.requiredString("rows", "which rows were compared"), p.integer("n", 0, 0, Integer.MAX_VALUE),
                 p.number("mape_pct", Double.NaN, 0, Double.MAX_VALUE), p.number("spearman", Double.NaN, -1, 1),
                 p.number("max_ape_pct", Double.NaN, 0, Double.MAX_VALUE),
-                p.has("macs_spearman") ? p.number("macs_spearman", 0, -1, 1) : null);
+                p.has("macs_spearman") ? p.number("macs_spearman", 0, -1, 1) : null,
+                p.has("coverage_80_pct") ? p.number("coverage_80_pct", 0, 0, 100) : null,
+                p.has("width_80_pct") ? p.number("width_80_pct", 0, 0, Double.MAX_VALUE) : null);
         p.requireNoUnknownKeys();
         return e;
     }
@@ -42,6 +55,10 @@ public record FitError(String target, String rows, int n, double mapePct, double
         m.put("max_ape_pct", maxApePct);
         if (macsSpearman != null) {
             m.put("macs_spearman", macsSpearman);
+        }
+        if (coveragePct != null) {
+            m.put("coverage_80_pct", coveragePct);
+            m.put("width_80_pct", widthPct);
         }
         return m;
     }
