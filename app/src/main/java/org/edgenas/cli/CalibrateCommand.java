@@ -8,11 +8,13 @@ import java.util.concurrent.Callable;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
+import org.edgenas.energy.fit.BoardDerivation;
 import org.edgenas.energy.fit.Calibration;
 import org.edgenas.energy.fit.LayerMeasurements;
 import org.edgenas.energy.fit.Measurement;
 import org.edgenas.energy.fit.NetworkMeasurements;
 import org.edgenas.energy.fit.Prior;
+import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.BoardProfiles;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
@@ -123,6 +125,11 @@ final class CalibrateCommand implements Callable<Integer> {
             + "differs (docs/energy.md)")
     String prior;
 
+    @Option(names = "--derive-from", paramLabel = "BOARD|FILE", description = "no measurements: derive the profile "
+            + "from a calibrated board's (a built-in board or a .json) and --datasheet, the new board's figures; its "
+            + "intervals come from how far such derivations missed on measured boards (docs/energy.md)")
+    String deriveFrom;
+
     @Option(names = "--plot", paramLabel = "PNG", description = "write a predicted-vs-measured scatter plot")
     Path plot;
 
@@ -131,6 +138,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (deriveFrom != null) {
+            return derive();
+        }
         if (batch != null && batch < 1 || folds < 2) {
             throw new ConfigException("--batch must be >= 1 and --folds >= 2");
         }
@@ -179,6 +189,23 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         stdout.println("wrote " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    /** {@code --derive-from}: a profile from another board's and the datasheet, without measurements. */
+    private int derive() {
+        if (networks != null || conv != null || fc != null || maxRows != null || prior != null || plot != null) {
+            throw new ConfigException("--derive-from builds a profile without measurements: drop --networks, --conv, "
+                    + "--fc, --max-rows, --prior and --plot");
+        }
+        BoardProfile from = Boards.load(deriveFrom);
+        BoardProfile p = BoardDerivation.derive(from, name, description, BoardProfiles.readDatasheet(datasheet),
+                BoardDerivation.errors(), List.of(deriveFrom, datasheet.toString()), command());
+        AtomicFiles.write(out, BoardProfiles.toJson(p));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(p.provenance().method());
+        stdout.println("wrote " + out + " (derived: no measurements of " + name + ")");
         stdout.flush();
         return 0;
     }

@@ -217,11 +217,12 @@ class EstimateAndProxyCommandTest {
     }
 
     @Test
-    void boardsListsTheUncalibratedBoardWithInstructions() {
+    void boardsMarkTheProfilesDerivedWithoutMeasurements() {
         var r = ConfigErrorTest.run("boards");
         assertEquals(0, r.status());
-        assertTrue(r.out().contains("jetson-xavier-nx"), r.out());
-        assertTrue(r.out().contains("NOT CALIBRATED"), r.out());
+        assertTrue(r.out().contains("jetson-xavier-nx (derived): "), r.out());
+        assertTrue(r.out().contains("jetson-orin-nano (derived): "), r.out());
+        assertTrue(r.out().contains("DERIVED from jetson-tx2 without measurements of this board"), r.out());
         assertTrue(r.out().contains("validation"), r.out());
     }
 

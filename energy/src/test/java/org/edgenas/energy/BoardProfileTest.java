@@ -59,7 +59,10 @@ class BoardProfileTest {
 
     @Test
     void uncalibratedBoardSaysHowToCalibrate() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Boards.model(Boards.load("jetson-xavier-nx")));
+        BoardProfile listed = BoardProfiles.fromJson("{\"format\": \"edgenas-board-profile\", \"version\": 2, "
+                + "\"name\": \"new-board\", \"calibrated\": false, \"how_to_calibrate\": \"Measure it, then run "
+                + "./nas calibrate ...\"}", "new-board.json");
+        ConfigException e = assertThrows(ConfigException.class, () -> Boards.model(listed));
         assertTrue(e.getMessage().contains("not calibrated") && e.getMessage().contains("./nas calibrate"),
                 e.getMessage());
     }

@@ -1,0 +1,72 @@
+package org.edgenas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.edgenas.data.ReferenceData;
+import org.edgenas.energy.profile.BoardProfile;
+import org.edgenas.energy.profile.BoardProfiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./nas calibrate} with a draw of rows and a prior, and without measurements (a derived board). */
+class CalibrateCommandTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFewShotFitRecordsItsDrawAndPriorAndReportsTheRowsLeftOut() {
+        Optional<Path> csv = ReferenceData.file("nb201/jetson_latency.csv");
+        assumeTrue(csv.isPresent(), "reference data not found (../shared/data); few-shot calibration not checked");
+        Path out = dir.resolve("tx2-20.json");
+        var r = ConfigErrorTest.run("calibrate", "--name", "tx2-20", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-tx2.json").toString(), "--space", "nb201",
+                "--networks", csv.get().toString(), "--latency-column", "tx2_trt_b1_latency_ms", "--max-rows", "20",
+                "--seed", "3", "--prior", "jetson-nano", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("latency_ms validation") && r.out().contains("latency_ms undrawn"), r.out());
+        assertTrue(r.out().contains("prior jetson-nano, latency_ms: strength"), r.out());
+        BoardProfile p = BoardProfiles.read(out);
+        assertEquals(20, p.provenance().sample().drawn().size());
+        assertEquals(3, p.provenance().sample().seed());
+        assertEquals(1012, p.provenance().sample().available(), "the file's calibration rows");
+        assertEquals("jetson-nano", p.prior().board());
+        assertTrue(p.provenance().command().contains("--max-rows 20"), p.provenance().command());
+    }
+
+    @Test
+    void aBoardWithoutMeasurementsIsDerivedAndMarkedSo() {
+        Path out = dir.resolve("nx.json");
+        var r = ConfigErrorTest.run("calibrate", "--name", "nx", "--derive-from", "jetson-tx2", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        BoardProfile p = BoardProfiles.read(out);
+        assertTrue(p.derived() && p.calibrated());
+        assertEquals("jetson-tx2", p.derivation().from());
+        assertTrue(p.residuals() != null, "a derived profile carries intervals");
+        var est = ConfigErrorTest.run("estimate", "--board", out.toString(), "--space", "chain-cnn", "--arch",
+                "k3n64s1", "--interval", "0.8");
+        assertEquals(0, est.status(), est.err());
+    }
+
+    @Test
+    void derivingRefusesMeasurementsAndADrawNeedsAPositiveSize() {
+        var r = ConfigErrorTest.run("calibrate", "--name", "nx", "--derive-from", "jetson-tx2", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString(), "--networks", "x.csv",
+                "--out", dir.resolve("nx.json").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--derive-from builds a profile without measurements"), r.err());
+        var bad = ConfigErrorTest.run("calibrate", "--name", "x", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-tx2.json").toString(), "--space", "nb201", "--networks",
+                ROOT.resolve("README.md").toString(), "--latency-column", "l", "--max-rows", "0", "--out",
+                dir.resolve("x.json").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--max-rows"), bad.err());
+    }
+}
