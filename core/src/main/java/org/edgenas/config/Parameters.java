@@ -223,6 +223,18 @@ public final class Parameters {
     }
 
     /**
+     * A plug-in section that may be given in short form: {@code space: nb201} reads as {@code space: {name: nb201}}
+     * (with {@code nameKey} = {@code name}); a mapping is read as by {@link #section}. Errors about the short form's
+     * keys point at the line of {@code key}. Empty when absent.
+     */
+    public Parameters namedSection(String key, String nameKey) {
+        if (has(key) && (values.get(key) instanceof String || values.get(key) instanceof Number)) {
+            return new Parameters(Map.of(nameKey, String.valueOf(values.get(key))), source, pathOf(key), lineOf);
+        }
+        return section(key);
+    }
+
+    /**
      * Fails on the first key present that no accessor asked for, listing the keys that are allowed here.
      *
      * @throws ConfigException naming the unknown key and the allowed ones
@@ -273,7 +285,7 @@ public final class Parameters {
 
     private static String describe(Object v) {
         if (v instanceof String s) {
-            return "'" + s + "' (text)";
+            return Quotes.of(s) + " (text)";
         }
         if (v instanceof Map) {
             return "a section";

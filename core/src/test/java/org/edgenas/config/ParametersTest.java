@@ -79,4 +79,24 @@ class ParametersTest {
         assertThrows(ConfigException.class, () -> section(Map.of("population", Double.POSITIVE_INFINITY))
                 .number("population", 1, 0, Double.MAX_VALUE));
     }
+
+    @Test
+    void aPluginSectionMayBeGivenByNameAlone() {
+        Map<String, Integer> lines = Map.of("space", 3);
+        Parameters top = Parameters.of(Map.of("space", "nb201"), "exp.yaml", "", k -> lines.getOrDefault(k, -1));
+        Parameters space = top.namedSection("space", "name");
+        assertEquals("nb201", space.string("name", null));
+        assertEquals(Map.of("name", "nb201"), space.asMap(), "recorded in the long form");
+        assertEquals("exp.yaml:3: space.name: unknown", space.error("name", "unknown").getMessage(),
+                "errors point at the line of the short form");
+    }
+
+    @Test
+    void aHugeTextValueIsQuotedByItsPrefixAndLength() {
+        String huge = "x".repeat(1_300_000);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("rate", huge)).number("rate", 0.5, 0, 1));
+        assertEquals("exp.yaml:9: search.rate: expected a number in [0.0, 1.0], got '" + "x".repeat(60)
+                + "...' (1300000 characters) (text)", e.getMessage());
+    }
 }
