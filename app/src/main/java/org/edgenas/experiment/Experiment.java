@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.edgenas.cluster.Execution;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.search.Algorithm;
-import org.edgenas.search.Evaluation;
 import org.edgenas.search.Problem;
 import org.edgenas.search.SearchSettings;
 
@@ -29,7 +27,8 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /** The experiment a config describes. */
     public static Experiment of(ExperimentConfig config) {
         Problem problem = new Problem(config.space().space(), config.proxy().proxy(), config.energy().model(),
-                config.energy().batch(), config.objectives().objectives(), config.constraints().constraints());
+                config.energy().batch(), config.objectives().objectives(), config.constraints().constraints(),
+                config.proxy().timeout());
         return new Experiment(config, problem, config.search().settings(config.seed()));
     }
 
@@ -56,6 +55,7 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         } catch (JsonProcessingException e) {
             throw new ConfigException("resolved config: malformed JSON: " + e.getOriginalMessage(), e);
         }
+        map.remove("output"); // a worker writes nothing; the search's (checked) output may be any --out
         return of(ExperimentConfig.read(Parameters.of(map, "resolved config", "", k -> -1), "experiment"));
     }
 
@@ -74,9 +74,33 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         return config.execution();
     }
 
-    /** The true front to compare with ({@code reference_front}), or empty. */
-    public List<Evaluation> referenceFront() {
-        return config.referenceFront().front();
+    /**
+     * The known front to compare with ({@code reference_front}) if it is one of this run's objectives, else none and
+     * why (see {@link ReferenceFrontConfig#check}); this may score one architecture with the proxy.
+     */
+    public ReferenceFrontConfig.Check referenceFront() {
+        return config.referenceFront().check(config, problem);
+    }
+
+    /**
+     * The budget of unique architectures the search will have: {@code max_evaluations}, capped by what the space holds
+     * (see {@link Algorithm#budget}).
+     */
+    public int budget() {
+        return settings.algorithm().budget(settings, problem.space());
+    }
+
+    /**
+     * A warning when {@code search.max_evaluations} is above what the space holds (the search's budget is then the
+     * space's architectures), or empty.
+     */
+    public java.util.Optional<String> budgetWarning() {
+        int budget = budget();
+        if (budget >= settings.maxEvaluations()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("search.max_evaluations " + settings.maxEvaluations() + " exceeds the "
+                + budget + " distinct architectures of space " + problem.space().name() + ": the budget is " + budget);
     }
 
     /** The configuration with defaults filled in, for the record of a run. */

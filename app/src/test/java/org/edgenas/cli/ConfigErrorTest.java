@@ -35,7 +35,7 @@ class ConfigErrorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, reference_front, search, seed, space
-            unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, mutation_rate, population, sample_size, threads
+            unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, max_wall_time, mutation_rate, population, sample_size, threads
             wrong type                 | batch: many                        | t.yaml:10: batch: expected an integer in [1, 65536], got 'many' (text)
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
             unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-nano, jetson-nano-fp16, jetson-xavier-nx (or the path of a profile .json file)

@@ -36,7 +36,7 @@ class RunCommandTest {
     /** Rows of a results CSV: arch, then the numeric columns. */
     private static List<String[]> rows(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("arch,accuracy,energy_mj,latency_ms,macs,params", lines.getFirst());
+        assertEquals("arch,accuracy,energy_mj,latency_ms,macs,params,feasible,violation", lines.getFirst());
         List<String[]> out = new ArrayList<>();
         for (String l : lines.subList(1, lines.size())) {
             out.add(l.split(","));
