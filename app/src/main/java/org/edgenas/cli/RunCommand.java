@@ -19,6 +19,7 @@ import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.experiment.ReferenceFrontConfig;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.report.RefineWriter;
 import org.edgenas.report.RunDirectory;
 import org.edgenas.report.RunSummary;
 import org.edgenas.report.RunWriter;
@@ -26,6 +27,8 @@ import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Exhaustive;
 import org.edgenas.search.Persistence;
+import org.edgenas.search.RefineCheckpoint;
+import org.edgenas.search.Refinement;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -246,8 +249,34 @@ final class RunCommand implements Callable<Integer> {
                 + "convergence.png, report.html");
         stdout.flush();
         summary.notes().forEach(n -> warn(err, n));
+        if (e.refinement().isPresent()) {
+            refine(e, e.refinement().get(), result, stdout);
+        }
         err.flush();
         return 0;
+    }
+
+    /** The {@code refine} stage: re-scores candidates of the front, one line per candidate, and writes its files. */
+    private void refine(Experiment e, Refinement refinement, SearchResult result, java.io.PrintWriter stdout) {
+        stdout.printf(Locale.ROOT, "refine: re-scoring %d candidates of the front with %s%n", refinement.top(),
+                refinement.evaluator().name());
+        stdout.flush();
+        RefineCheckpoint checkpoint = RefineCheckpoint.of(e.output().resolve("refine-checkpoint.json"),
+                e.refineFingerprint(), resume != null);
+        Refinement.Result refined = refinement.run(e.problem().space(), result, e.problem().objectives(), checkpoint,
+                new Refinement.Listener() {
+                    @Override
+                    public void scored(int index, int total, Evaluation c, double accuracy, double seconds) {
+                        stdout.printf(Locale.ROOT, "refine %d/%d: %s: proxy %s, refined %s (%.1f s)%n", index, total,
+                                c.arch(), CsvFormat.display(c.accuracy()), CsvFormat.display(accuracy), seconds);
+                        stdout.flush();
+                    }
+                });
+        RefineWriter.write(e, refinement, refined);
+        double rho = refined.spearman();
+        stdout.printf(Locale.ROOT, "refine: Spearman rho %s over %d candidates; %d on the refined front%n",
+                Double.isNaN(rho) ? "undefined" : CsvFormat.display(rho), refined.refined().size(), refined.front().size());
+        stdout.println("wrote " + e.output().resolve("refined.csv") + ", refined.json, refined.png, refined-front.png");
     }
 
     /** {@code progress}, with the search's warnings printed to {@code err} (even when progress is quiet). */

@@ -45,6 +45,8 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /**
      * Rebuilds an experiment from its {@link #resolvedJson()}, as a cluster worker does to evaluate a search's
      * candidates. Paths in it (board profiles, proxy tables) are resolved against this process's working directory.
+     * Its {@code refine} section is left out: the second stage runs where the search runs, so workers neither need
+     * its evaluator nor its files.
      *
      * @throws ConfigException if the text is not such a config, or names what this process cannot load
      */
@@ -55,6 +57,7 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         } catch (JsonProcessingException e) {
             throw new ConfigException("resolved config: malformed JSON: " + e.getOriginalMessage(), e);
         }
+        map.remove("refine");
         map.remove("output"); // a worker writes nothing; the search's (checked) output may be any --out
         return of(ExperimentConfig.read(Parameters.of(map, "resolved config", "", k -> -1), "experiment"));
     }
@@ -101,6 +104,16 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         }
         return java.util.Optional.of("search.max_evaluations " + settings.maxEvaluations() + " exceeds the "
                 + budget + " distinct architectures of space " + problem.space().name() + ": the budget is " + budget);
+    }
+
+    /** The second stage after the search ({@code refine}), if the config asks for one. */
+    public java.util.Optional<org.edgenas.search.Refinement> refinement() {
+        return config.refine().get();
+    }
+
+    /** What decides the refine stage's result (see {@link ExperimentConfig#refineFingerprint()}). */
+    public String refineFingerprint() {
+        return config.refineFingerprint();
     }
 
     /** The configuration with defaults filled in, for the record of a run. */

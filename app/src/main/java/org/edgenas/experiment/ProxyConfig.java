@@ -35,17 +35,28 @@ public record ProxyConfig(Map<String, Object> section, AccuracyProxy proxy, Dura
     public static ProxyConfig read(Parameters top, SearchSpace space) {
         Parameters section = top.namedSection("proxy", "name");
         ExperimentConfig.requireSection(top, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}");
-        ProxyProvider provider = AccuracyProxies.registry().get(section, "name");
+        AccuracyProxies.registry().get(section, "name"); // an unknown name is the first mistake reported
         Duration timeout = section.has("timeout_s")
                 ? Duration.ofNanos(Math.round(section.number("timeout_s", 0, 0.001, 1e6) * 1e9)) : null;
+        return new ProxyConfig(section.asMap(), build(section, space), timeout);
+    }
+
+    /**
+     * The proxy a section names ({@code name}, the other keys its settings), for {@code space}; an error that does
+     * not yet name the config file is reported at the section's {@code name}.
+     *
+     * @throws ConfigException if the section names no known proxy, or a setting or file is wrong
+     */
+    static AccuracyProxy build(Parameters section, SearchSpace space) {
+        ProxyProvider provider = AccuracyProxies.registry().get(section, "name");
         AccuracyProxy proxy;
         try {
             proxy = provider.create(section, ProxyContext.of(space));
         } catch (ConfigException e) {
-            throw e.getMessage().startsWith(top.source()) ? e : section.error("name", e.getMessage());
+            throw e.getMessage().startsWith(section.source()) ? e : section.error("name", e.getMessage());
         }
         section.requireNoUnknownKeys();
-        return new ProxyConfig(section.asMap(), proxy, timeout);
+        return proxy;
     }
 
     @Override

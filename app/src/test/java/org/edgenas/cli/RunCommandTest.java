@@ -126,4 +126,34 @@ class RunCommandTest {
         JsonNode run = new ObjectMapper().readTree(c.resolve("run.json").toFile());
         assertEquals(99, run.get("config").get("seed").asInt());
     }
+
+    @Test
+    void refineReScoresCandidatesOfTheFrontAndWritesItsFiles() throws IOException {
+        // search on params (a proxy), refine with flops: both count, so their ranks are compared on real numbers
+        Path out = dir.resolve("refined");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", config("refine: {top: 5, evaluator: {name: flops}}\n")
+                .toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("refined.csv"));
+        assertEquals("rank,arch,proxy_score,refined_accuracy,energy_mj,latency_ms,macs,params,refined_front",
+                lines.getFirst());
+        assertEquals(6, lines.size(), "five candidates");
+        List<String> front = rows(out.resolve("front.csv")).stream().map(f -> f[0]).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            // each candidate's proxy score is its parameter count, its refined score its MAC count
+            assertEquals(Double.parseDouble(f[7]), Double.parseDouble(f[2]), 0.0, f[1]);
+            assertEquals(Double.parseDouble(f[6]), Double.parseDouble(f[3]), 0.0, f[1]);
+            assertTrue(front.contains(f[1]) || front.size() < 5, f[1] + " comes from the front");
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("refined.json").toFile());
+        assertEquals("params", summary.get("proxy").asText());
+        assertEquals("flops", summary.get("evaluator").asText());
+        assertEquals(5, summary.get("refined").asInt());
+        double rho = summary.get("spearman").asDouble();
+        assertTrue(rho >= -1 && rho <= 1, "spearman " + rho);
+        assertTrue(Files.size(out.resolve("refined.png")) > 1000);
+        assertTrue(Files.size(out.resolve("refined-front.png")) > 1000);
+        assertTrue(r.out().contains("refine: Spearman rho"), r.out());
+    }
 }

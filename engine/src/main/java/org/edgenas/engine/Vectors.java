@@ -4,7 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Element-wise kernels on float arrays, vectorised with the same SIMD shape as {@link Gemm}. */
+/**
+ * Element-wise kernels on float arrays, vectorised with the same SIMD shape as {@link Gemm}. Sums over lanes are
+ * added lane by lane in lane order ({@link #laneSum}), never with {@code reduceLanes(ADD)}, whose order the Vector API
+ * leaves to the implementation (interpreted and compiled code may round differently): the same input gives the same
+ * sum however and wherever the code runs.
+ */
 final class Vectors {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
@@ -28,6 +33,15 @@ final class Vectors {
             }
         }
         return max;
+    }
+
+    /** The lanes of {@code v} added in lane order. */
+    static float laneSum(FloatVector v) {
+        float sum = 0f;
+        for (int i = 0; i < L; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
     }
 
     /** {@code v[0..n) *= factor}. */
@@ -61,7 +75,7 @@ final class Vectors {
         for (; i <= n - L; i += L) {
             acc = FloatVector.fromArray(S, x, xOffset + i).fma(FloatVector.fromArray(S, y, yOffset + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = laneSum(acc);
         for (; i < n; i++) {
             sum += x[xOffset + i] * y[yOffset + i];
         }
@@ -110,7 +124,7 @@ final class Vectors {
         for (; i <= n - L; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, offset + i));
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = laneSum(acc);
         for (; i < n; i++) {
             sum += x[offset + i];
         }
@@ -126,7 +140,7 @@ final class Vectors {
             FloatVector d = FloatVector.fromArray(S, x, offset + i).sub(m);
             acc = d.fma(d, acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = laneSum(acc);
         for (; i < n; i++) {
             float d = x[offset + i] - mean;
             sum += d * d;
