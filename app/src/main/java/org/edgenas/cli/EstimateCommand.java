@@ -1,7 +1,6 @@
 package org.edgenas.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,8 +58,13 @@ final class EstimateCommand implements Callable<Integer> {
                 + "CSV with an arch_str or arch column")
         Path input;
 
-        List<String> list() {
-            return arch != null ? List.of(arch) : ArchInput.read(input);
+        List<ArchInput.Entry> list() {
+            return arch != null ? List.of(new ArchInput.Entry(arch, "--arch")) : ArchInput.read(input);
+        }
+
+        /** The architectures in {@code space}; a bad one is reported with its file and line (or --arch). */
+        List<Architecture> parse(SearchSpace space) {
+            return list().stream().map(e -> e.parse(space)).toList();
         }
     }
 
@@ -71,10 +75,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
         EnergyModel model = Boards.model(Boards.load(board));
-        List<Architecture> parsed = new ArrayList<>();
-        for (String a : archs.list()) {
-            parsed.add(s.parse(a));
-        }
+        List<Architecture> parsed = archs.parse(s);
         StringBuilder sb = new StringBuilder();
         if (breakdown) {
             for (Architecture a : parsed) {
