@@ -50,6 +50,9 @@ class ConfigErrorTest {
             naswot batch zero          | proxy: {name: naswot, batch: 0}    | t.yaml:10: proxy.batch: expected an integer in [1, 4096], got 0
             image file missing         | proxy: {name: naswot, input: nope.idx} | t.yaml:10: proxy.input: nope.idx: image file not found
             ensemble of itself         | proxy: {name: ensemble, members: [ensemble]} | t.yaml:10: proxy.members: 'ensemble' cannot be a member
+            wall time without a unit   | search: {max_wall_time: 30}        | t.yaml:10: search.max_wall_time: expected a duration with its unit, e.g. 90s, 30m or 2h, got '30'
+            proxy time limit of zero   | proxy: {name: flops, timeout_s: 0} | t.yaml:10: proxy.timeout_s: expected a number in [0.001, 1000000.0], got 0.0
+            unknown short-form proxy   | proxy: flop                        | t.yaml:10: proxy.name: unknown proxy 'flop'; did you mean 'flops'?
             """)
     void badConfigExitsTwoNamingTheProblemAndWritesNothing(String kind, String line, String expected)
             throws IOException {

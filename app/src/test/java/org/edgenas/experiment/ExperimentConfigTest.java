@@ -132,4 +132,33 @@ class ExperimentConfigTest {
         x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {top: 0, evaluator: {name: flops}}\n"));
         assertTrue(x.getMessage().contains("refine.top: expected an integer in [1, 10000], got 0"), x.getMessage());
     }
+
+    @Test
+    void spaceAndProxyByNameAloneResolveToTheLongForm() throws IOException {
+        Experiment shortForm = load("space: nb201\nboard: jetson-tx2\nproxy: logsynflow\n");
+        Experiment longForm = load("space: {name: nb201}\nboard: jetson-tx2\nproxy: {name: logsynflow}\n");
+        assertEquals(Map.of("name", "nb201"), shortForm.resolved().get("space"));
+        assertEquals(Map.of("name", "logsynflow"), shortForm.resolved().get("proxy"));
+        assertEquals(longForm.resolved(), shortForm.resolved());
+        assertEquals(longForm.fingerprint(), shortForm.fingerprint());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> load("space: nb202\nboard: jetson-tx2\nproxy: flops\n"));
+        assertTrue(unknown.getMessage().contains("c.yaml:1: space.name: unknown search space 'nb202'; did you mean "
+                + "'nb201'?"), unknown.getMessage());
+    }
+
+    @Test
+    void wallTimeAndProxyTimeLimitAreReadWithTheirUnitsAndRecorded() throws IOException {
+        Experiment e = load(SMALL.replace("population: 8}", "population: 8, max_wall_time: 1.5h}")
+                .replace("proxy: {name: flops}", "proxy: {name: flops, timeout_s: 2.5}"));
+        assertEquals(java.time.Duration.ofMinutes(90), e.settings().maxWallTime());
+        assertEquals(java.time.Duration.ofMillis(2500), e.problem().candidateTimeout());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> search = (Map<String, Object>) e.resolved().get("search");
+        assertEquals("5400s", search.get("max_wall_time"), "recorded in seconds");
+        assertEquals(e.resolved(), ExperimentConfig.read(Parameters.of(e.resolved()), "c").resolved(),
+                "reads back equal");
+        assertTrue(e.fingerprint().contains("\"max_wall_time\":\"5400s\"") && e.fingerprint().contains("timeout_s"),
+                "both change a run's result, so both are in its fingerprint");
+    }
 }

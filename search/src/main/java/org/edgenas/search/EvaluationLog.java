@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.edgenas.arch.Architecture;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.space.Genotype;
 
 /**
@@ -92,8 +93,8 @@ final class EvaluationLog {
                 add(e);
                 if (problem.timedOut(e)) {
                     listener.warning("candidate " + e.arch() + " ran past proxy.timeout_s = "
-                            + problem.candidateTimeout().toMillis() / 1000.0 + " s; recorded as failed (accuracy "
-                            + "-inf, infeasible)");
+                            + CsvFormat.number(problem.candidateTimeout().toNanos() / 1e9) + " s; recorded as failed "
+                            + "(accuracy -inf, infeasible)");
                 }
             }
         }

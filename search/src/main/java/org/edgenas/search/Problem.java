@@ -63,7 +63,7 @@ public record Problem(SearchSpace space, AccuracyProxy proxy, EnergyModel energy
         Estimate e = energy.estimate(a, batch);
         double energyMj = e.energyMj();
         double latencyMs = e.latencyMs();
-        Double accuracy = candidateTimeout == null ? proxy.score(a) : scoreWithin(a);
+        Double accuracy = candidateTimeout == null ? Double.valueOf(proxy.score(a)) : scoreWithin(a);
         if (accuracy == null) {
             return new Evaluation(a.id(), Double.NEGATIVE_INFINITY, energyMj, latencyMs, a.macs(), a.params(),
                     Double.POSITIVE_INFINITY, generation);
