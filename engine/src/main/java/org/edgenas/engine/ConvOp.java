@@ -18,13 +18,18 @@ import org.edgenas.arch.Shape;
  *   <li>otherwise (strided): patch columns are packed one strip at a time into the thread's scratch, where they stay
  *       in cache for the multiply.</li>
  * </ul>
- * Backward runs one item per image and group: the weight gradient (transposed) accumulates per thread and is summed
- * at the end; the input gradient is scattered back with the adjoint of im2col.
+ * Backward runs in two rounds, so that no sum depends on how items fall on threads. First one item per image and
+ * group computes the gradient of the patch matrix, scatters it back to the input gradient with the adjoint of im2col,
+ * and keeps the output gradient transposed. Then one item per group and block of {@link #GRADIENT_ROWS} rows of the
+ * (transposed) weight gradient accumulates those rows over every image, in image order.
  */
 final class ConvOp implements Op {
 
     /** Output positions per forward work item of the packed path: four strips. */
     static final int CHUNK = 4 * Gemm.STRIP;
+
+    /** Rows of the transposed weight gradient (input channel x kernel tap) one backward work item owns. */
+    static final int GRADIENT_ROWS = 16;
 
     /** Upper bound on the columns one work item of the shifted path computes. */
     private static final int SHIFTED_COLUMNS = 256;
@@ -144,10 +149,10 @@ final class ConvOp implements Op {
             }
         }
         if (gradients) {
-            s.columns = Math.max(s.columns, im2col.isIdentity() ? 0 : k * hw);
-            s.outputT = Math.max(s.outputT, hw * m);
+            s.columns = Math.max(s.columns, im2col.isIdentity() ? 0 : Math.min(k, GRADIENT_ROWS) * hw);
+            s.outputT = Math.max(s.outputT, batch * groups * hw * m);
             s.columnGradient = Math.max(s.columnGradient, k * hw);
-            s.weightGradientT = Math.max(s.weightGradientT, groups * k * m);
+            s.weightGradientBlock = Math.max(s.weightGradientBlock, Math.min(k, GRADIENT_ROWS) * m);
         }
     }
 
@@ -268,31 +273,19 @@ final class ConvOp implements Op {
         double t = net.gradientScale(self);
         float factor = net.gradientFactor(input, t);
         float[] dx = net.gradient(input);
-        int threads = net.workers().threads();
-        for (int slot = 0; slot < threads; slot++) {
-            java.util.Arrays.fill(net.scratch(slot).weightGradientT, 0, groups * k * m, 0f);
-        }
+        float[] outputT = net.outputGradientT();
         net.workers().run(batch * groups, (item, slot) -> {
             int image = item / groups;
             int g = item % groups;
             Scratch s = net.scratch(slot);
             int xOffset = image * inElements + g * groupInElements;
             int yOffset = image * outElements + g * m * hw;
-            float[] cols = x;
-            int colsOffset = xOffset;
-            if (!im2col.isIdentity()) {
-                im2col.pack(x, xOffset, 0, hw, s.columns, 0, hw, s.rowOrigin, s.colOrigin);
-                cols = s.columns;
-                colsOffset = 0;
-            }
+            int tOffset = item * hw * m;
             for (int c = 0; c < m; c++) {
                 for (int p = 0; p < hw; p++) {
-                    s.outputT[p * m + c] = gy[yOffset + c * hw + p];
+                    outputT[tOffset + p * m + c] = gy[yOffset + c * hw + p];
                 }
             }
-            // dW^T (K x M) += patches (K x HW) . dY^T (HW x M)
-            Gemm.multiply(k, m, hw, cols, colsOffset, hw, 1, s.outputT, 0, outputTRows, s.weightGradientT, g * k * m,
-                    m, true);
             // d(patches) (K x HW) = W^T (K x M) . dY (M x HW)
             Gemm.multiply(k, hw, m, w, g * m * k, 1, k, gy, yOffset, gradientRows, s.columnGradient, 0, hw, false);
             if (im2col.isIdentity()) {
@@ -302,16 +295,32 @@ final class ConvOp implements Op {
             }
         });
         float[] dw = net.weightGradientBuffer(self, t + net.scale(input));
-        for (int slot = 0; slot < threads; slot++) {
-            float[] part = net.scratch(slot).weightGradientT;
-            for (int g = 0; g < groups; g++) {
-                for (int r = 0; r < k; r++) {
-                    for (int c = 0; c < m; c++) {
-                        dw[(g * m + c) * k + r] += part[(g * k + r) * m + c];
-                    }
+        int blocks = (k + GRADIENT_ROWS - 1) / GRADIENT_ROWS;
+        net.workers().run(groups * blocks, (item, slot) -> {
+            int g = item / blocks;
+            int first = item % blocks * GRADIENT_ROWS;
+            int rows = Math.min(GRADIENT_ROWS, k - first);
+            Scratch s = net.scratch(slot);
+            float[] block = s.weightGradientBlock;
+            for (int image = 0; image < batch; image++) {
+                int xOffset = image * inElements + g * groupInElements;
+                float[] patches = x;
+                int patchOffset = xOffset + first * hw;
+                if (!im2col.isIdentity()) {
+                    im2col.packRows(x, xOffset, first, rows, s.columns, s.rowOrigin, s.colOrigin);
+                    patches = s.columns;
+                    patchOffset = 0;
+                }
+                // dW^T rows (rows x M) += patches rows (rows x HW) . dY^T (HW x M)
+                Gemm.multiply(rows, m, hw, patches, patchOffset, hw, 1, outputT, (image * groups + g) * hw * m,
+                        outputTRows, block, 0, m, image > 0);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < m; c++) {
+                    dw[(g * m + c) * k + first + r] = block[r * m + c];
                 }
             }
-        }
+        });
         if (bias) {
             float[] db = net.biasGradientBuffer(self, t);
             for (int image = 0; image < batch; image++) {

@@ -62,6 +62,7 @@ public final class Network {
     private final int inputSize;
     private final Scratch[] scratch;
     private final float[] padded;
+    private final float[] outputGradientT;
     private final float[][] gradients;
     private final double[] gradientScales;
     private final float[][] weightGradients;
@@ -98,6 +99,7 @@ public final class Network {
             scratch[s] = new Scratch(sizes);
         }
         padded = new float[sizes.padded];
+        outputGradientT = new float[sizes.outputT];
         if (mode.gradients()) {
             gradients = ownBuffers(architecture, batch);
             gradientScales = new double[n];
@@ -279,6 +281,11 @@ public final class Network {
     /** The network-wide buffer for a zero-padded copy of a convolution's input. */
     float[] padded() {
         return padded;
+    }
+
+    /** The network-wide buffer for a layer's output gradient, transposed per image and group. */
+    float[] outputGradientT() {
+        return outputGradientT;
     }
 
     Weights weights() {

@@ -10,14 +10,12 @@ final class Scratch {
     final float[] panel;
     /** Output columns computed before they are copied to their place. */
     final float[] tile;
-    /** A whole im2col matrix, for the weight gradient. */
+    /** Rows of an im2col matrix, for the weight gradient. */
     final float[] columns;
-    /** An output gradient, transposed. */
-    final float[] outputT;
     /** The gradient of a whole im2col matrix, before it is scattered back. */
     final float[] columnGradient;
-    /** This thread's share of a weight gradient (transposed), summed over threads afterwards. */
-    final float[] weightGradientT;
+    /** The rows of a weight gradient (transposed) that one work item accumulates over the batch. */
+    final float[] weightGradientBlock;
     /** One padded image row, for pooling. */
     final float[] row;
     /** Origins of output positions, for im2col. */
@@ -29,9 +27,8 @@ final class Scratch {
         tile = new float[s.tile];
         row = new float[s.row];
         columns = new float[s.columns];
-        outputT = new float[s.outputT];
         columnGradient = new float[s.columnGradient];
-        weightGradientT = new float[s.weightGradientT];
+        weightGradientBlock = new float[s.weightGradientBlock];
         rowOrigin = new int[s.origins];
         colOrigin = new int[s.origins];
     }
@@ -42,11 +39,12 @@ final class Scratch {
         int tile;
         int row;
         int columns;
-        int outputT;
         int columnGradient;
-        int weightGradientT;
+        int weightGradientBlock;
         int origins;
         /** Floats of the one zero-padded copy of a layer's input that the network keeps (not per thread). */
         int padded;
+        /** Floats of the one transposed output gradient of a layer, for the whole batch (not per thread). */
+        int outputT;
     }
 }

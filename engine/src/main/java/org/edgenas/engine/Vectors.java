@@ -4,11 +4,32 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Element-wise kernels on float arrays, vectorised with the same SIMD shape as {@link Gemm}. */
+/**
+ * Element-wise kernels and reductions on float arrays, vectorised with the same SIMD shape as {@link Gemm}.
+ *
+ * <p>Every result is independent of the vector width and of whether the code runs interpreted or JIT-compiled.
+ * Element-wise kernels compute each element with the same operation in the vector body and in the scalar tail (a
+ * fused multiply-add in both, for instance). Sums ({@link #sum}, {@link #dot}, {@link #squaredDeviations}) run in
+ * one fixed order: element {@code i} of the first {@code n - n % 16} goes to accumulator {@code i % 16} (each
+ * accumulator adds its elements in index order), the 16 accumulators are then added in order 0 to 15, and the last
+ * {@code n % 16} elements are added in index order. {@code reduceLanes(ADD)} is never used: its order is unspecified
+ * and differs between the interpreter and compiled code.
+ */
 final class Vectors {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     private static final int L = S.length();
+
+    /** Accumulators of a sum: a constant, so that a sum's order does not depend on the vector width. */
+    static final int ACCUMULATORS = 16;
+
+    /** The shape sums use: the engine's unless it is wider than {@link #ACCUMULATORS} floats (or narrower than 4). */
+    private static final VectorSpecies<Float> R = L > ACCUMULATORS ? FloatVector.SPECIES_512
+            : L < 4 ? FloatVector.SPECIES_128 : S;
+    private static final int RL = R.length();
+
+    /** Vectors holding the accumulators of a sum: 1, 2 or 4. */
+    private static final int V = ACCUMULATORS / RL;
 
     private Vectors() {
     }
@@ -50,20 +71,36 @@ final class Vectors {
                     .intoArray(y, yOffset + i);
         }
         for (; i < n; i++) {
-            y[yOffset + i] += a * x[xOffset + i];
+            y[yOffset + i] = Math.fma(x[xOffset + i], a, y[yOffset + i]);
         }
     }
 
-    /** {@code sum_i x[xOffset + i] y[yOffset + i]} for i &lt; n, accumulated in vector lanes. */
+    /**
+     * {@code sum_i x[xOffset + i] y[yOffset + i]} for i &lt; n, in the fixed order of a sum (each product fused into
+     * its accumulator).
+     */
     static float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
-        FloatVector acc = FloatVector.zero(S);
+        FloatVector a0 = FloatVector.zero(R);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
         int i = 0;
-        for (; i <= n - L; i += L) {
-            acc = FloatVector.fromArray(S, x, xOffset + i).fma(FloatVector.fromArray(S, y, yOffset + i), acc);
+        for (; i <= n - ACCUMULATORS; i += ACCUMULATORS) {
+            a0 = FloatVector.fromArray(R, x, xOffset + i).fma(FloatVector.fromArray(R, y, yOffset + i), a0);
+            if (V > 1) {
+                a1 = FloatVector.fromArray(R, x, xOffset + i + RL).fma(FloatVector.fromArray(R, y, yOffset + i + RL),
+                        a1);
+            }
+            if (V > 2) {
+                a2 = FloatVector.fromArray(R, x, xOffset + i + 2 * RL)
+                        .fma(FloatVector.fromArray(R, y, yOffset + i + 2 * RL), a2);
+                a3 = FloatVector.fromArray(R, x, xOffset + i + 3 * RL)
+                        .fma(FloatVector.fromArray(R, y, yOffset + i + 3 * RL), a3);
+            }
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = inOrder(a0, a1, a2, a3);
         for (; i < n; i++) {
-            sum += x[xOffset + i] * y[yOffset + i];
+            sum = Math.fma(x[xOffset + i], y[yOffset + i], sum);
         }
         return sum;
     }
@@ -103,33 +140,81 @@ final class Vectors {
         }
     }
 
-    /** {@code sum_i x[offset + i]} for i &lt; n, accumulated in vector lanes. */
+    /** {@code sum_i x[offset + i]} for i &lt; n, in the fixed order of a sum. */
     static float sum(int n, float[] x, int offset) {
-        FloatVector acc = FloatVector.zero(S);
+        FloatVector a0 = FloatVector.zero(R);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
         int i = 0;
-        for (; i <= n - L; i += L) {
-            acc = acc.add(FloatVector.fromArray(S, x, offset + i));
+        for (; i <= n - ACCUMULATORS; i += ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromArray(R, x, offset + i));
+            if (V > 1) {
+                a1 = a1.add(FloatVector.fromArray(R, x, offset + i + RL));
+            }
+            if (V > 2) {
+                a2 = a2.add(FloatVector.fromArray(R, x, offset + i + 2 * RL));
+                a3 = a3.add(FloatVector.fromArray(R, x, offset + i + 3 * RL));
+            }
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = inOrder(a0, a1, a2, a3);
         for (; i < n; i++) {
             sum += x[offset + i];
         }
         return sum;
     }
 
-    /** {@code sum_i (x[offset + i] - mean)^2} for i &lt; n, accumulated in vector lanes. */
+    /**
+     * {@code sum_i (x[offset + i] - mean)^2} for i &lt; n, in the fixed order of a sum (each square fused into its
+     * accumulator).
+     */
     static float squaredDeviations(int n, float[] x, int offset, float mean) {
-        FloatVector acc = FloatVector.zero(S);
-        FloatVector m = FloatVector.broadcast(S, mean);
+        FloatVector a0 = FloatVector.zero(R);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector m = FloatVector.broadcast(R, mean);
         int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector d = FloatVector.fromArray(S, x, offset + i).sub(m);
-            acc = d.fma(d, acc);
+        for (; i <= n - ACCUMULATORS; i += ACCUMULATORS) {
+            FloatVector d = FloatVector.fromArray(R, x, offset + i).sub(m);
+            a0 = d.fma(d, a0);
+            if (V > 1) {
+                d = FloatVector.fromArray(R, x, offset + i + RL).sub(m);
+                a1 = d.fma(d, a1);
+            }
+            if (V > 2) {
+                d = FloatVector.fromArray(R, x, offset + i + 2 * RL).sub(m);
+                a2 = d.fma(d, a2);
+                d = FloatVector.fromArray(R, x, offset + i + 3 * RL).sub(m);
+                a3 = d.fma(d, a3);
+            }
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = inOrder(a0, a1, a2, a3);
         for (; i < n; i++) {
             float d = x[offset + i] - mean;
-            sum += d * d;
+            sum = Math.fma(d, d, sum);
+        }
+        return sum;
+    }
+
+    /**
+     * The sum of the {@link #ACCUMULATORS} accumulators held by the first {@link #V} vectors, added one at a time in
+     * accumulator order, whatever the vector width.
+     */
+    private static float inOrder(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3) {
+        float sum = lanes(a0, 0f);
+        if (V > 1) {
+            sum = lanes(a1, sum);
+        }
+        if (V > 2) {
+            sum = lanes(a3, lanes(a2, sum));
+        }
+        return sum;
+    }
+
+    private static float lanes(FloatVector v, float sum) {
+        for (int l = 0; l < RL; l++) {
+            sum += v.lane(l);
         }
         return sum;
     }
@@ -143,7 +228,7 @@ final class Vectors {
             FloatVector.fromArray(S, x, xOffset + i).fma(av, bv).intoArray(y, yOffset + i);
         }
         for (; i < n; i++) {
-            y[yOffset + i] = a * x[xOffset + i] + b;
+            y[yOffset + i] = Math.fma(x[xOffset + i], a, b);
         }
     }
 
