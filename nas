@@ -38,9 +38,10 @@ fi
 if [ "${1:-}" = "test" ]; then
   shift
   cd "$ROOT"
-  mvn -B -ntp verify "$@"
+  # Maven 3.8 writes colour-reset codes even in batch mode; keep the log plain text
+  mvn -B -ntp -Dstyle.color=never verify "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
   if [ -d tools/profiler ]; then
-    (cd tools/profiler && python3 -m unittest discover -s tests -v)
+    (cd tools/profiler && python3 -W error::ResourceWarning -m unittest discover -s tests -v)
   fi
   exit 0
 fi
@@ -58,4 +59,19 @@ JVM_OPTS=(--add-modules java.se,jdk.incubator.vector --add-exports java.base/jdk
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED
   --sun-misc-unsafe-memory-access=allow)
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" org.edgenas.cli.Nas "$@"
+# The JVM announces "WARNING: Using incubator modules: jdk.incubator.vector" as the first line of stderr on every start
+# (the JDK prints it unconditionally for incubator modules). Drop that one line; pass everything else through as it
+# comes (unbuffered, partial lines included, so progress bars work). The filter ignores INT and TERM so that messages
+# printed while the JVM shuts down still get through; it ends when the JVM closes stderr.
+drop_incubator_notice() {
+  trap '' INT TERM
+  local first
+  if IFS= read -r first; then
+    [[ "$first" == "WARNING: Using incubator modules:"* ]] || printf '%s\n' "$first"
+  else
+    printf '%s' "$first"
+  fi
+  exec cat
+}
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" \
+  org.edgenas.cli.Nas "$@" 2> >(drop_incubator_notice >&2)

@@ -150,13 +150,15 @@ class TegrastatsSource:
         return sum(values[r] for r in self.rails)
 
     def close(self):
-        """Stops tegrastats."""
+        """Stops tegrastats and closes the pipe it wrote to."""
         if self._proc.poll() is None:
             self._proc.terminate()
             try:
                 self._proc.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
+                self._proc.wait()
+        self._proc.stdout.close()
 
 
 def power_mode():

@@ -17,8 +17,12 @@ LAYER_FIELDS = {
     "avgpool": ("kernel", "stride", "padding"),
     "maxpool": ("kernel", "stride", "padding"),
     "relu": (),
+    "relu6": (),
+    "hardsigmoid": (),
+    "sigmoid": (),
     "globalavgpool": (),
     "add": (),
+    "channelmul": (),
     "zero": (),
     "identity": (),
 }
@@ -150,7 +154,10 @@ def _node(raw, position, input_shape, shapes, where):
     if not inputs or not all(isinstance(i, int) and not isinstance(i, bool) and -1 <= i < index for i in inputs):
         raise SpecError("%s: inputs: expected indices of earlier nodes (-1 for the network input), got %r"
                         % (where, inputs))
-    if kind != "add" and len(inputs) != 1:
+    if kind == "channelmul" and len(inputs) != 2:
+        raise SpecError("%s: inputs: channelmul takes two inputs (feature map, channel factors), got %d"
+                        % (where, len(inputs)))
+    if kind not in ("add", "channelmul") and len(inputs) != 1:
         raise SpecError("%s: inputs: %s takes one input, got %d" % (where, kind, len(inputs)))
     in_shapes = [input_shape if i == -1 else shapes[i] for i in inputs]
     out, macs, params = _count(kind, fields, in_shapes, where)
@@ -199,6 +206,10 @@ def _count(kind, f, in_shapes, where):
         return (c, _slide(h, k, s, p, where), _slide(w, k, s, p, where)), 0, 0
     if kind == "globalavgpool":
         return (c, 1, 1), 0, 0
+    if kind == "channelmul":
+        if in_shapes[1] != (c, 1, 1):
+            raise SpecError("%s: channel factors (input 1) must be [%d, 1, 1] for a feature map %r, got %r"
+                            % (where, c, list(in_shapes[0]), list(in_shapes[1])))
     if kind == "add":
         if any(s != in_shapes[0] for s in in_shapes):
             raise SpecError("%s: sums tensors of different shapes %r" % (where, [list(s) for s in in_shapes]))

@@ -21,7 +21,7 @@ def load_torch():
 
 
 def layer_module(node, nn):
-    """The PyTorch module of one spec node, or None for ``add`` and ``zero`` (computed inline)."""
+    """The PyTorch module of one spec node, or None for ``add``, ``channelmul`` and ``zero`` (computed inline)."""
     f = node.fields
     k = node.kind
     if k == "conv2d":
@@ -33,6 +33,12 @@ def layer_module(node, nn):
         return nn.BatchNorm2d(f["channels"])
     if k == "relu":
         return nn.ReLU()
+    if k == "relu6":
+        return nn.ReLU6()
+    if k == "hardsigmoid":
+        return nn.Hardsigmoid()
+    if k == "sigmoid":
+        return nn.Sigmoid()
     if k == "avgpool":
         return nn.AvgPool2d(kernel_size=f["kernel"], stride=f["stride"], padding=f["padding"], count_include_pad=False)
     if k == "maxpool":
@@ -47,7 +53,8 @@ def layer_module(node, nn):
 def build_network(spec, torch):
     """An ``nn.Module`` computing the spec's graph exactly as ``./nas export --format pytorch`` writes it.
 
-    Nodes run in index order; ``zero`` multiplies by 0 (keeping the shape), ``add`` sums its inputs, ``linear``
+    Nodes run in index order; ``zero`` multiplies by 0 (keeping the shape), ``add`` sums its inputs,
+    ``channelmul`` multiplies a feature map by (N, C, 1, 1) channel factors, ``linear``
     flattens its input, a 4-D layer fed by a flat tensor gets it reshaped to (N, C, H, W), and a sum of flat and
     4-D tensors flattens them. A node's output is released after its last use.
     """
@@ -87,6 +94,9 @@ def build_network(spec, torch):
                         y = y + a
                 elif kind == "zero":
                     y = args[0] * 0.0
+                elif kind == "channelmul":
+                    args = [a.reshape(-1, *shapes[i]) if a.dim() == 2 else a for a, i in zip(args, inputs)]
+                    y = args[0] * args[1]
                 elif kind == "linear":
                     y = self.layers["n%d" % index](torch.flatten(args[0], 1))
                 elif kind in SPATIAL and args[0].dim() == 2:

@@ -42,8 +42,11 @@ class Tensor:
         return out
 
     def __mul__(self, other):
-        if not isinstance(other, (int, float)):
-            raise TypeError("fake tensors multiply by numbers only")
+        if isinstance(other, (int, float)):
+            return Tensor(self.shape)
+        if len(other.shape) != len(self.shape) or any(o not in (1, s) for s, o in zip(self.shape, other.shape)):
+            raise RuntimeError("multiplying tensors of shapes %s and %s (the second must broadcast)"
+                               % (self.shape, other.shape))
         return Tensor(self.shape)
 
     def __add__(self, other):
@@ -266,6 +269,18 @@ class ReLU(Module):
         return Tensor(x.shape)
 
 
+class ReLU6(ReLU):
+    """Keeps the shape."""
+
+
+class Hardsigmoid(ReLU):
+    """Keeps the shape."""
+
+
+class Sigmoid(ReLU):
+    """Keeps the shape."""
+
+
 class Identity(Module):
     """Returns its input."""
 
@@ -275,7 +290,7 @@ class Identity(Module):
 
 nn = types.ModuleType("torch.nn")
 for _name in ("Module", "ModuleDict", "Conv2d", "Linear", "BatchNorm2d", "AvgPool2d", "MaxPool2d",
-              "AdaptiveAvgPool2d", "ReLU", "Identity"):
+              "AdaptiveAvgPool2d", "ReLU", "ReLU6", "Hardsigmoid", "Sigmoid", "Identity"):
     setattr(nn, _name, globals()[_name])
 
 

@@ -61,6 +61,47 @@ def residual_cell():
     }
 
 
+def mobile_block():
+    """An inverted-residual block with squeeze-and-excitation: every mobile layer kind.
+
+    expand conv 4->8 1x1 on 8x8: 64*4*8 = 2048 MACs, 32 parameters; BN(8): 16; ReLU6;
+    depthwise 3x3 stride 2 (8 groups) to 4x4: 16*1*9*8 = 1152 MACs, 72 parameters;
+    SE: global pool, conv 8->2 1x1 with bias (16 MACs, 18 parameters), ReLU, conv 2->8 with bias (16 MACs,
+    24 parameters), hard sigmoid, channel multiply; project conv 8->4 1x1 on 4x4: 16*8*4 = 512 MACs, 32 parameters;
+    sigmoid; global pool; linear 4->2 with bias: 8 MACs, 10 parameters.
+    Totals: 3752 MACs, 204 parameters.
+    """
+    def node(i, name, kind, inputs, layer, shape, macs=0, params=0):
+        return {"index": i, "name": name, "kind": kind, "inputs": inputs, "layer": layer, "output_shape": shape,
+                "macs": macs, "params": params}
+
+    def conv(cin, cout, k, s, p, g, bias):
+        return {"in_channels": cin, "out_channels": cout, "kernel": k, "stride": s, "padding": p, "groups": g,
+                "bias": bias}
+    return {
+        "format": "edgenas-network", "version": 1, "generated_by": "hand",
+        "space": {"name": "handmade", "settings": {}},
+        "arch": "mbconv-block", "input_shape": [4, 8, 8], "output_shape": [2, 1, 1], "classes": 2,
+        "macs": 3752, "params": 204,
+        "nodes": [
+            node(0, "expand", "conv2d", [-1], conv(4, 8, 1, 1, 0, 1, False), [8, 8, 8], 2048, 32),
+            node(1, "bn", "batchnorm", [0], {"channels": 8}, [8, 8, 8], 0, 16),
+            node(2, "act", "relu6", [1], {}, [8, 8, 8]),
+            node(3, "dw", "conv2d", [2], conv(8, 8, 3, 2, 1, 8, False), [8, 4, 4], 1152, 72),
+            node(4, "se.pool", "globalavgpool", [3], {}, [8, 1, 1]),
+            node(5, "se.reduce", "conv2d", [4], conv(8, 2, 1, 1, 0, 1, True), [2, 1, 1], 16, 18),
+            node(6, "se.relu", "relu", [5], {}, [2, 1, 1]),
+            node(7, "se.expand", "conv2d", [6], conv(2, 8, 1, 1, 0, 1, True), [8, 1, 1], 16, 24),
+            node(8, "se.gate", "hardsigmoid", [7], {}, [8, 1, 1]),
+            node(9, "se.scale", "channelmul", [3, 8], {}, [8, 4, 4]),
+            node(10, "project", "conv2d", [9], conv(8, 4, 1, 1, 0, 1, False), [4, 4, 4], 512, 32),
+            node(11, "gate", "sigmoid", [10], {}, [4, 4, 4]),
+            node(12, "pool", "globalavgpool", [11], {}, [4, 1, 1]),
+            node(13, "fc", "linear", [12], {"in_features": 4, "out_features": 2, "bias": True}, [2, 1, 1], 8, 10),
+        ],
+    }
+
+
 def modified(spec, edit):
     """A deep copy of ``spec`` after ``edit(copy)``."""
     s = copy.deepcopy(spec)

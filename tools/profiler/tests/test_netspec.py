@@ -5,7 +5,7 @@ import tempfile
 import unittest
 
 from edgenas_profiler import netspec
-from fixtures import chain_k3n8s1, modified, residual_cell, write_json
+from fixtures import chain_k3n8s1, mobile_block, modified, residual_cell, write_json
 
 
 class NetspecTest(unittest.TestCase):
@@ -42,6 +42,19 @@ class NetspecTest(unittest.TestCase):
         self.assertEqual(spec.nodes[5].inputs, (2, 3, 4))
         self.assertEqual(spec.nodes[6].output_shape, (4, 4, 4))
         self.assertEqual(spec.settings, {"classes": 2})
+
+    def test_mobile_block_loads_with_hand_counted_costs(self):
+        [spec] = self.load(mobile_block())
+        self.assertEqual(spec.macs, 3752)
+        self.assertEqual(spec.params, 204)
+        self.assertEqual(spec.nodes[9].inputs, (3, 8))
+        self.assertEqual(spec.nodes[9].output_shape, (8, 4, 4))
+
+    def test_channel_factors_of_the_wrong_shape_are_rejected(self):
+        bad = modified(mobile_block(), lambda s: s["nodes"][9].update(inputs=[3, 4, 8]))
+        self.assertIn("nodes[9] (se.scale): inputs: channelmul takes two inputs", self.error(bad))
+        bad = modified(mobile_block(), lambda s: s["nodes"][9].update(inputs=[3, 2]))
+        self.assertIn("nodes[9] (se.scale): channel factors (input 1) must be [8, 1, 1]", self.error(bad))
 
     def test_list_document_holds_several_networks(self):
         doc = {"format": "edgenas-networks", "version": 1, "networks": [chain_k3n8s1(), residual_cell()]}

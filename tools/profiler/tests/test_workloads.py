@@ -7,7 +7,7 @@ import unittest
 import fake_torch
 from edgenas_profiler import netspec, workloads
 from edgenas_profiler.sweep import ConvTask, FcTask, NetworkTask
-from fixtures import chain_k3n8s1, residual_cell, write_json
+from fixtures import chain_k3n8s1, mobile_block, residual_cell, write_json
 
 
 def load(doc):
@@ -43,6 +43,15 @@ class BuildNetworkTest(unittest.TestCase):
             self.assertEqual(layers["n%d" % index].calls, 1, "node %d runs once" % index)
         self.assertNotIn("n2", layers._modules)  # zero and add are computed inline
         self.assertNotIn("n5", layers._modules)
+
+    def test_mobile_block_rebuilds_with_its_activations_and_an_inline_channel_multiply(self):
+        net = workloads.build_network(load(mobile_block()), fake_torch)
+        self.assertEqual(count_params(net), 204)
+        self.assertEqual(net(fake_torch.zeros(2, 4, 8, 8)).shape, (2, 2))
+        layers = net.layers
+        self.assertEqual(layers["n3"].args, (8, 8, 3, 2, 1, 8, False))  # depthwise: groups = channels
+        self.assertEqual([type(layers["n%d" % i]).__name__ for i in (2, 8, 11)], ["ReLU6", "Hardsigmoid", "Sigmoid"])
+        self.assertNotIn("n9", layers._modules)
 
     def test_flat_tensors_feed_spatial_layers_and_sums(self):
         # linear 4 -> 8 (a flat tensor), then a 1x1 conv on it (reshaped to 8x1x1), then a sum of both

@@ -1,13 +1,11 @@
 package org.edgenas.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.config.ConfigException;
 import org.edgenas.io.CsvTable;
+import org.edgenas.io.TextFiles;
 
 /**
  * Reads architecture strings from a file: either one per line (blank lines and lines starting with {@code #}
@@ -19,19 +17,12 @@ final class ArchInput {
     }
 
     static List<String> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": file not found");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        List<String> lines = TextFiles.read(file, "list of architectures").lines().toList();
         String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
         List<String> header = List.of(first.split(",", -1)).stream().map(String::strip).toList();
         if (first.contains(",") || header.contains("arch_str") || header.contains("arch")) {
             CsvTable t = CsvTable.read(file);
-            int col = t.has("arch_str") ? t.column("arch_str", "architecture") : t.column("arch", "architecture");
+            int col = t.architectureColumn();
             List<String> out = new ArrayList<>(t.size());
             for (int r = 0; r < t.size(); r++) {
                 out.add(t.text(r, col));

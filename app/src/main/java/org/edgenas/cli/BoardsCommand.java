@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code nas boards}: the built-in boards, their model form, provenance and held-out error. */
-@Command(name = "boards", description = "List the built-in boards with model form, data and held-out error.")
+@Command(name = "boards", mixinStandardHelpOptions = true, description = "List the built-in boards with model form, data and held-out error.")
 final class BoardsCommand implements Callable<Integer> {
 
     @Spec

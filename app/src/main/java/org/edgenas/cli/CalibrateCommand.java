@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  *       idle power ({@code --idle-power-w}, or {@code --meta} with {@code idle_w_start}/{@code idle_w_end}).</li>
  * </ul>
  */
-@Command(name = "calibrate", description = "Fit a board profile to network-level or layer-level measurements and "
+@Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Fit a board profile to network-level or layer-level measurements and "
         + "write it as JSON.")
 final class CalibrateCommand implements Callable<Integer> {
 
@@ -281,11 +281,6 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private String command() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("./nas");
-        for (String a : args) {
-            sb.append(' ').append(a.contains(" ") || a.contains("|") ? "'" + a + "'" : a);
-        }
-        return sb.toString();
+        return ShellCommand.of(spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -11,7 +11,7 @@ import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
 import org.edgenas.energy.LayerEstimate;
-import org.edgenas.report.Csv;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.ArgGroup;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas estimate}: energy and latency of architectures on a board. */
-@Command(name = "estimate", description = "Estimate energy (mJ per image) and latency (ms per batch) of "
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and latency (ms per batch) of "
         + "architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params.")
 final class EstimateCommand implements Callable<Integer> {
 
@@ -83,8 +83,8 @@ final class EstimateCommand implements Callable<Integer> {
             sb.append("arch,energy_mj,latency_ms,macs,params\n");
             for (Architecture a : parsed) {
                 Estimate e = model.estimate(a, batch);
-                sb.append(Csv.field(a.id())).append(',').append(Csv.number(e.energyMj())).append(',')
-                        .append(Csv.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
+                sb.append(CsvFormat.field(a.id())).append(',').append(CsvFormat.number(e.energyMj())).append(',')
+                        .append(CsvFormat.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
                         .append('\n');
             }
         }
@@ -95,7 +95,7 @@ final class EstimateCommand implements Callable<Integer> {
     private void breakdown(StringBuilder sb, Architecture a, Estimate e) {
         double total = e.batchEnergyMj();
         sb.append(String.format(Locale.ROOT, "# %s on %s, batch %d: %s mJ per image, %s ms per batch%n", a.id(), board,
-                batch, Csv.number(e.energyMj()), Csv.number(e.latencyMs())));
+                batch, CsvFormat.display(e.energyMj()), CsvFormat.display(e.latencyMs())));
         sb.append(String.format(Locale.ROOT, "%-40s %-14s %14s %14s %12s %12s %7s%n", "layer", "kind", "macs", "bytes",
                 "energy_mj", "latency_ms", "share"));
         for (LayerEstimate l : e.layers()) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * from {@code --space} (default settings) or from a run directory's {@code run.json} ({@code config.space}, with the
  * run's settings).
  */
-@Command(name = "export", description = "Write an architecture as a self-contained PyTorch nn.Module source file "
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write an architecture as a self-contained PyTorch nn.Module source file "
         + "(--format pytorch) or as a JSON spec for the on-board profiler (--format json; several architectures "
         + "with --input).")
 final class ExportCommand implements Callable<Integer> {
@@ -114,12 +114,8 @@ final class ExportCommand implements Callable<Integer> {
         return new ExportedSpace(name, settings, s);
     }
 
-    /** This invocation as a shell command line, arguments quoted where the shell would need it. */
+    /** This invocation as a shell command line. */
     private String command() {
-        StringBuilder sb = new StringBuilder("./nas");
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            sb.append(' ').append(a.matches("[A-Za-z0-9_./=:,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return sb.toString();
+        return ShellCommand.of(spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -15,6 +15,7 @@ final class Output {
             stdout.print(text);
             stdout.flush();
         } else {
+            AtomicFiles.requireWritableFile(file, "--output");
             AtomicFiles.write(file, text);
             stdout.println("wrote " + file);
         }

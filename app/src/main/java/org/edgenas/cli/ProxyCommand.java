@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
-import org.edgenas.report.Csv;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.ArgGroup;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas proxy}: accuracy-proxy scores of architectures. */
-@Command(name = "proxy", description = "Score architectures with an accuracy proxy. Writes CSV: arch,score.")
+@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Score architectures with an accuracy proxy. Writes CSV: arch,score.")
 final class ProxyCommand implements Callable<Integer> {
 
     @Spec
@@ -42,11 +42,13 @@ final class ProxyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SearchSpace s = SearchSpaces.create(space, Parameters.empty());
-        AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s);
         StringBuilder sb = new StringBuilder("arch,score\n");
-        for (String a : archs.list()) {
-            Architecture arch = s.parse(a);
-            sb.append(Csv.field(arch.id())).append(',').append(Csv.number(p.score(arch))).append('\n');
+        try (AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s)) {
+            for (String a : archs.list()) {
+                Architecture arch = s.parse(a);
+                sb.append(CsvFormat.field(arch.id())).append(',').append(CsvFormat.number(p.score(arch)))
+                        .append('\n');
+            }
         }
         Output.write(sb.toString(), output, spec.commandLine().getOut());
         return 0;

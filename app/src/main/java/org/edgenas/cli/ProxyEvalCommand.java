@@ -2,24 +2,19 @@ package org.edgenas.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
-import org.edgenas.proxy.AccuracyProxies;
-import org.edgenas.proxy.AccuracyProxy;
-import org.edgenas.proxy.EnsembleProxy;
 import org.edgenas.plugin.Registry;
+import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.proxy.validation.ProxyRun;
-import org.edgenas.proxy.validation.RankCorrelation;
+import org.edgenas.proxy.validation.ProxyStudy;
 import org.edgenas.proxy.validation.Sample;
-import org.edgenas.report.Csv;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.Command;
@@ -27,10 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nas proxy-eval}: how well proxies rank a fixed random sample of a benchmark's architectures by measured
- * accuracy (Spearman, Kendall), next to published reference scores and FLOPs on the same sample.
+ * {@code nas proxy-eval}: maps its options to a {@link ProxyStudy} of a {@link Sample} drawn from a benchmark table,
+ * and prints the study's table (and its CSV with {@code --output}).
  */
-@Command(name = "proxy-eval", description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
+@Command(name = "proxy-eval", mixinStandardHelpOptions = true, description = "Validate accuracy proxies: Spearman and Kendall rank correlation with "
         + "measured accuracy on a seeded random sample of a benchmark table (NAS-Bench-201 by default).")
 final class ProxyEvalCommand implements Callable<Integer> {
 
@@ -72,120 +67,33 @@ final class ProxyEvalCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "also write every architecture's scores as CSV")
     Path output;
 
-    private static final String ARCH = "arch_str";
-    private static final List<String[]> PUBLISHED = List.of(new String[] {"naswot", "cifar10_naswot"},
-            new String[] {"logsynflow", "cifar10_logsynflow"});
-
     @Override
     public Integer call() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new ConfigException("--threads: expected an integer >= 1, got " + t);
         }
-        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
-        Path table = accuracy;
-        Sample drawn = Sample.draw(table, ARCH, column, s, sample, seed);
-        List<AccuracyProxy> made = create(s);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        out.printf(Locale.ROOT, "proxy-eval: %s, %d architectures of %s sampled with seed %d, accuracy %s, "
-                + "%d thread(s)%n", s.name(), drawn.size(), table.getFileName(), seed, column, t);
-        out.flush();
-
-        List<Row> rows = new ArrayList<>();
-        List<double[]> computed = new ArrayList<>();
-        List<String> computedNames = new ArrayList<>();
-        Map<String, double[]> columns = new LinkedHashMap<>();
-        EnsembleProxy ensemble = null;
-        for (AccuracyProxy p : made) {
-            ProxyRun run = ProxyRun.of(p, drawn, t, new Progress(err));
-            // an ensemble evaluated after its members finds their scores cached: its time is not its cost
-            boolean cached = p instanceof EnsembleProxy e && e.members().stream()
-                    .anyMatch(m -> computedNames.contains(m.name()));
-            rows.add(new Row(p.name(), "computed: " + p + (cached ? " (members' scores cached)" : ""),
-                    RankCorrelation.of(run.scores(), drawn.accuracy()), run.medianSeconds()));
-            columns.put(p.name(), run.scores());
-            columns.put(p.name() + "_s", run.seconds());
-            if (p instanceof EnsembleProxy e) {
-                ensemble = e;
-            } else {
-                computed.add(run.scores());
-                computedNames.add(p.name());
-            }
-        }
-        if (ensemble != null) {
-            // the population-level combination the per-architecture ensemble stands in for (members are cached)
-            List<double[]> members = new ArrayList<>();
-            for (AccuracyProxy m : ensemble.members()) {
-                members.add(ProxyRun.of(m, drawn, t, (proxy, done, total, seconds) -> { }).scores());
-            }
-            rows.add(new Row("mean rank", "of " + ensemble.members().stream().map(AccuracyProxy::name)
-                    .collect(Collectors.joining(", ")) + " within the sample",
-                    RankCorrelation.of(RankCorrelation.meanRank(members), drawn.accuracy()), Double.NaN));
-        } else if (computed.size() >= 2) {
-            rows.add(new Row("mean rank", "of " + String.join(", ", computedNames) + " within the sample",
-                    RankCorrelation.of(RankCorrelation.meanRank(computed), drawn.accuracy()), Double.NaN));
-        }
-        Path ref = reference;
-        if (ref != null) {
-            for (String[] published : PUBLISHED) {
-                double[] v = drawn.lookUp(ref, ARCH, published[1], s);
-                rows.add(new Row(published[0], "published: " + ref.getFileName() + " " + published[1],
-                        RankCorrelation.of(v, drawn.accuracy()), Double.NaN));
-                columns.put("published_" + published[0], v);
-            }
-        }
-        double[] flops = new double[drawn.size()];
-        for (int i = 0; i < flops.length; i++) {
-            flops[i] = drawn.architectures().get(i).macs();
-        }
-        rows.add(new Row("flops", "counted: MACs per image", RankCorrelation.of(flops, drawn.accuracy()),
-                Double.NaN));
-        columns.put("macs", flops);
-
-        out.println("| proxy | source | Spearman ρ | Kendall τ | median s/arch |");
-        out.println("|---|---|---|---|---|");
-        for (Row r : rows) {
-            out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", r.name, r.source, r.correlation.spearman(),
-                    r.correlation.kendall(), Double.isNaN(r.seconds) ? "–" : String.format(Locale.ROOT, "%.3f",
-                            r.seconds));
-        }
-        if (output != null) {
-            Output.write(csv(drawn, columns), output, out);
-        }
-        out.flush();
-        return 0;
-    }
-
-    private List<AccuracyProxy> create(SearchSpace s) {
-        Parameters shared = Settings.parameters(settings);
         Registry<ProxyProvider> providers = AccuracyProxies.registry();
-        List<AccuracyProxy> made = new ArrayList<>();
         for (String name : proxies) {
-            ProxyProvider p = providers.find(name).orElseThrow(() -> new ConfigException("--proxy: "
-                    + providers.unknown(name)));
-            made.add(p.create(shared, s));
-        }
-        shared.requireNoUnknownKeys();
-        return made;
-    }
-
-    private String csv(Sample drawn, Map<String, double[]> columns) {
-        StringBuilder sb = new StringBuilder("arch,").append(Csv.field(drawn.column()));
-        columns.keySet().forEach(k -> sb.append(',').append(Csv.field(k)));
-        sb.append('\n');
-        for (int i = 0; i < drawn.size(); i++) {
-            sb.append(Csv.field(drawn.architectures().get(i).id())).append(',')
-                    .append(Csv.number(drawn.accuracy()[i]));
-            for (double[] v : columns.values()) {
-                sb.append(',').append(Csv.number(v[i]));
+            if (providers.find(name).isEmpty()) {
+                throw new ConfigException("--proxy: " + providers.unknown(name));
             }
-            sb.append('\n');
         }
-        return sb.toString();
-    }
-
-    private record Row(String name, String source, RankCorrelation correlation, double seconds) {
+        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        Sample drawn = Sample.draw(accuracy, ProxyStudy.ARCH_COLUMN, column, s, sample, seed);
+        try (ProxyStudy study = ProxyStudy.of(s, proxies, Settings.parameters(settings))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "proxy-eval: %s, %d architectures of %s sampled with seed %d, accuracy %s, "
+                    + "%d thread(s)%n", s.name(), drawn.size(), accuracy.getFileName(), seed, column, t);
+            out.flush();
+            ProxyStudy.Result result = study.run(drawn, reference, t, new Progress(spec.commandLine().getErr()));
+            out.print(result.table());
+            if (output != null) {
+                Output.write(result.csv(), output, out);
+            }
+            out.flush();
+        }
+        return 0;
     }
 
     /** Prints a proxy's progress at most every 2 s, and when it finishes: done/total, rate, ETA. */

@@ -7,11 +7,12 @@ import java.util.concurrent.Callable;
 import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.report.Csv;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
-import org.edgenas.search.Checkpoint;
 import org.edgenas.search.Evaluation;
+import org.edgenas.search.Exhaustive;
+import org.edgenas.search.Persistence;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nas run CONFIG}: runs the search an experiment file describes and writes its results. */
-@Command(name = "run", description = "Run the search described by an experiment config (YAML or JSON).")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the search described by an experiment config (YAML or JSON).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -54,24 +55,6 @@ final class RunCommand implements Callable<Integer> {
             + "directory is DIR (from its checkpoint.json); the result equals an uninterrupted run's")
     Path resume;
 
-    /** The resolved config without the settings that do not change results (output directory, threads, execution). */
-    static String fingerprint(Experiment e) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(e.resolved());
-        m.remove("output");
-        m.remove("execution");
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> search = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) m.get("search"));
-        search.remove("threads");
-        search.put("algorithm", e.settings().algorithm());
-        m.put("search", search);
-        m.put("seed", e.settings().seed());
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
@@ -83,38 +66,43 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null && !out.equals(resume)) {
             throw new org.edgenas.config.ConfigException("--resume DIR writes into DIR; drop --out or make it the same");
         }
-        Experiment e = Experiment.load(config).withOverrides(resume != null ? resume : out, seed);
+        Experiment loaded = Experiment.load(config);
+        try {
+            return run(overridden(loaded));
+        } finally {
+            loaded.problem().close();
+        }
+    }
+
+    /** The experiment with the command line's overrides applied. */
+    private Experiment overridden(Experiment loaded) {
+        Experiment e = loaded.withOverrides(resume != null ? resume : out, seed);
         if (threads != null) {
             e = e.withThreads(threads);
         }
         if (exhaustive) {
-            e = e.withSettings(e.settings().withAlgorithm("exhaustive"));
+            e = e.withAlgorithm(Exhaustive.of());
         }
         if (cluster != null) {
             e = e.withExecution(e.execution().onCluster(ClusterConfig.read(ConfigFile.read(cluster))));
         }
+        return e;
+    }
+
+    private int run(Experiment e) {
         var err = spec.commandLine().getErr();
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s: %s on %s, proxy %s, %s, budget %d unique architectures, population %d, "
                         + "seed %d, %d thread(s)%n", e.name(), e.problem().space().name(), e.problem().energy().board(),
-                e.problem().proxy().name(), e.settings().algorithm(), e.settings().maxEvaluations(),
+                e.problem().proxy().name(), e.settings().algorithm().name(), e.settings().maxEvaluations(),
                 e.settings().population(), e.settings().seed(), e.settings().threads());
         Instant started = Instant.now();
-        String fingerprint = fingerprint(e);
-        Path checkpointFile = e.output().resolve("checkpoint.json");
-        Checkpoint from = null;
-        if (resume != null) {
-            from = Checkpoint.read(checkpointFile);
-            if (!from.config().equals(fingerprint)) {
-                throw new org.edgenas.config.ConfigException(checkpointFile + ": was written by a run with another "
-                        + "configuration; resume with the same config file and seed (checkpoint: " + from.config()
-                        + ")");
-            }
+        Persistence persistence = Persistence.of(e.output().resolve("checkpoint.json"), e.fingerprint(),
+                e.settings().algorithm(), resume != null);
+        if (persistence.resume() != null) {
             stdout.printf(Locale.ROOT, "resuming after generation %d with %d architectures evaluated%n",
-                    from.generation(), from.evaluated().size());
+                    persistence.resume().generation(), persistence.resume().evaluated().size());
         }
-        Search.Persistence persistence = Search.RESUMABLE.contains(e.settings().algorithm())
-                ? new Search.Persistence(checkpointFile, fingerprint, from) : Search.Persistence.NONE;
         SearchResult result;
         try (CandidateEvaluator evaluator = Evaluators.open(e, stdout, err)) {
             if (quiet) {
@@ -137,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("  ... %d more in front.csv%n", result.front().size() - 20);
                 break;
             }
-            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", Csv.number(f.accuracy()), Csv.number(f.energyMj()),
-                    Csv.number(f.latencyMs()), f.arch());
+            stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", CsvFormat.display(f.accuracy()),
+                    CsvFormat.display(f.energyMj()), CsvFormat.display(f.latencyMs()), f.arch());
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");

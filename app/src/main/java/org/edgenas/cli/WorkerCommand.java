@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas worker --cluster FILE}: joins a cluster and evaluates the candidates that searches submit to it. */
-@Command(name = "worker", description = "Join a cluster and evaluate the candidates that searches submit to it "
+@Command(name = "worker", mixinStandardHelpOptions = true, description = "Join a cluster and evaluate the candidates that searches submit to it "
         + "(until stopped).")
 final class WorkerCommand implements Callable<Integer> {
 

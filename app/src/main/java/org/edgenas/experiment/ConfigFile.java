@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.io.TextFiles;
 
 /**
  * Reads a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) config file into {@link Parameters}, remembering
@@ -44,14 +43,7 @@ public final class ConfigFile {
         } else {
             throw new ConfigException(name + ": unknown config format; allowed extensions: .yaml, .yml, .json");
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(name + ": config file not found");
-        } catch (IOException e) {
-            throw new ConfigException(name + ": cannot read config file: " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(file, "config file");
         Map<String, Integer> lines = new HashMap<>();
         Object root;
         try (JsonParser p = factory.createParser(text)) {

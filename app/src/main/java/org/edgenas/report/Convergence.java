@@ -3,8 +3,7 @@ package org.edgenas.report;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Pareto;
@@ -34,9 +33,7 @@ public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio
         if (base.isEmpty()) {
             return new Convergence(new int[0], new double[0], false);
         }
-        Normalization norm = Normalization.of(Pareto.minimised(base, objectives));
-        double[] ref = Normalization.referencePoint(2);
-        double denominator = ratio ? Indicators.hypervolume(norm.apply(Pareto.minimised(base, objectives)), ref) : 1;
+        FrontQuality quality = FrontQuality.against(Pareto.minimised(base, objectives));
         int step = Math.max(1, evaluated.size() / 100);
         List<Integer> ks = new ArrayList<>();
         for (int k = step; k < evaluated.size(); k += step) {
@@ -46,8 +43,8 @@ public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio
         int[] kk = ks.stream().mapToInt(Integer::intValue).toArray();
         double[] hv = new double[kk.length];
         for (int i = 0; i < kk.length; i++) {
-            List<Evaluation> front = Pareto.front(evaluated.subList(0, kk[i]), objectives);
-            hv[i] = Indicators.hypervolume(norm.apply(Pareto.minimised(front, objectives)), ref) / denominator;
+            List<double[]> front = Pareto.minimised(Pareto.front(evaluated.subList(0, kk[i]), objectives), objectives);
+            hv[i] = ratio ? quality.hypervolumeRatio(front) : quality.hypervolume(front);
         }
         return new Convergence(kk, hv, ratio);
     }

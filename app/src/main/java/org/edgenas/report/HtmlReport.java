@@ -3,6 +3,7 @@ package org.edgenas.report;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.search.Evaluation;
 
 /** A self-contained HTML page (images embedded) presenting a run: summary, plots, front table and resolved config. */
@@ -43,9 +44,9 @@ public final class HtmlReport {
         for (int i = 0; i < front.size(); i++) {
             Evaluation e = front.get(i);
             h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td><code>").append(esc(e.arch()))
-                    .append("</code></td><td class=\"n\">").append(Csv.number(e.accuracy()))
-                    .append("</td><td class=\"n\">").append(Csv.number(e.energyMj()))
-                    .append("</td><td class=\"n\">").append(Csv.number(e.latencyMs()))
+                    .append("</code></td><td class=\"n\">").append(CsvFormat.display(e.accuracy()))
+                    .append("</td><td class=\"n\">").append(CsvFormat.display(e.energyMj()))
+                    .append("</td><td class=\"n\">").append(CsvFormat.display(e.latencyMs()))
                     .append("</td><td class=\"n\">").append(e.macs()).append("</td><td class=\"n\">")
                     .append(e.params()).append("</td></tr>\n");
         }

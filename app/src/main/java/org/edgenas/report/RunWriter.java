@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Pareto;
@@ -78,7 +77,7 @@ public final class RunWriter {
         summary.put("space", experiment.problem().space().name());
         summary.put("board", experiment.problem().energy().board());
         summary.put("accuracy proxy", experiment.problem().proxy().name());
-        summary.put("algorithm", experiment.settings().algorithm() + ", seed " + experiment.settings().seed());
+        summary.put("algorithm", experiment.settings().algorithm().name() + ", seed " + experiment.settings().seed());
         summary.put("unique architectures evaluated", Integer.toString(result.evaluated().size()));
         summary.put("generations", Integer.toString(result.generations()));
         summary.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));
@@ -94,14 +93,11 @@ public final class RunWriter {
         if (reference.isEmpty() || objectives.size() != 2) {
             return q;
         }
-        List<double[]> truth = Pareto.minimised(reference, objectives);
-        Normalization norm = Normalization.of(truth);
-        List<double[]> found = norm.apply(Pareto.minimised(result.front(), objectives));
-        List<double[]> t = norm.apply(truth);
-        double[] ref = Normalization.referencePoint(2);
-        q.put("hypervolume_ratio", Indicators.hypervolume(found, ref) / Indicators.hypervolume(t, ref));
-        q.put("igd", Indicators.igd(found, t));
-        q.put("additive_epsilon", Indicators.additiveEpsilon(found, t));
+        FrontQuality against = FrontQuality.against(Pareto.minimised(reference, objectives));
+        List<double[]> found = Pareto.minimised(result.front(), objectives);
+        q.put("hypervolume_ratio", against.hypervolumeRatio(found));
+        q.put("igd", against.igd(found));
+        q.put("additive_epsilon", against.additiveEpsilon(found));
         q.put("normalisation", "objectives scaled by the reference front's ideal and nadir; reference point 1.1");
         return q;
     }

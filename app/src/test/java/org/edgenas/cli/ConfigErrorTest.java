@@ -45,7 +45,7 @@ class ConfigErrorTest {
             bad space setting          | space: {name: nb201, classes: -3}  | t.yaml:10: space.classes: expected an integer in [1, 100000], got -3
             unknown objective          | objectives: [accuracy, watts]      | t.yaml:10: objectives: 'watts' is not an objective; allowed: accuracy, energy_mj, latency_ms
             unknown algorithm          | search: {algorithm: sgd}           | t.yaml:10: search.algorithm: 'sgd' is not allowed; allowed values: nsga2, random, evolution, exhaustive
-            table file missing         | proxy: {name: table, file: nope.csv, column: acc} | nope.csv: file not found
+            table file missing         | proxy: {name: table, file: nope.csv, column: acc} | nope.csv: CSV file not found
             naswot batch zero          | proxy: {name: naswot, batch: 0}    | t.yaml:10: proxy.batch: expected an integer in [1, 4096], got 0
             image file missing         | proxy: {name: naswot, input: nope.idx} | t.yaml:10: proxy.input: nope.idx: image file not found
             ensemble of itself         | proxy: {name: ensemble, members: [ensemble]} | t.yaml:10: proxy.members: 'ensemble' cannot be a member

@@ -3,8 +3,8 @@ package org.edgenas.cli;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
 import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.ProxyContext;
 import org.edgenas.proxy.ProxyProvider;
-import org.edgenas.space.SearchSpace;
 
 /** Test proxy {@code test-slow}: the parameter count, after sleeping {@code delay_ms}, so a run can be killed mid-way. */
 public final class SlowProxyProvider implements ProxyProvider {
@@ -23,7 +23,7 @@ public final class SlowProxyProvider implements ProxyProvider {
     }
 
     @Override
-    public AccuracyProxy create(Parameters p, SearchSpace space) {
+    public AccuracyProxy create(Parameters p, ProxyContext context) {
         int delay = p.integer("delay_ms", 10, 0, 10_000);
         return new AccuracyProxy() {
             @Override

@@ -22,6 +22,7 @@ import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
 import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +106,24 @@ class ClusterSearchTest {
         assertTrue(x.getMessage().contains("within execution.wait_s = 1 s"), x.getMessage());
     }
 
+    /**
+     * A plug-in algorithm (test-hill-climb, registered only in this module's test jar, which the workers have on
+     * their class path): the search runs here, the workers rebuild its problem from the config naming it.
+     */
+    @Test
+    @Order(3)
+    void searchWithAPlugInAlgorithmEvaluatesExactlyWhatALocalSearchDoes() throws IOException {
+        Experiment e = experiment("{name: params}", "{algorithm: test-hill-climb, population: 12, "
+                + "max_evaluations: 60, mutation_rate: 0.4}", "min_workers: 3, wait_s: 150");
+        List<String> warnings = new ArrayList<>();
+        SearchResult cluster = onCluster(e, warnings);
+        SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
+        assertEquals("test-hill-climb", e.settings().algorithm().name());
+        assertEquals(60, local.evaluated().size());
+        assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
+        assertEquals(List.of(), warnings);
+    }
+
     /** A small chain-CNN space (1168 architectures), so that a table of all of them is quick to write and read. */
     private static final String SMALL_SPACE = "{name: chain-cnn, max_conv_layers: 3, kernel_sizes: [1, 3], "
             + "kernels: [8, 16], strides: [1, 2], pooling: false, max_fc_layers: 1, fc_widths: [64]}";
@@ -114,15 +133,8 @@ class ClusterSearchTest {
         Path csv = dir.resolve("holes.csv");
         StringBuilder sb = new StringBuilder("arch,score\n");
         Set<String> seen = new HashSet<>();
-        int[] g = new int[space.choices().size()];
-        for (long n = 0; n < space.size(); n++) {
-            long r = n;
-            for (int k = 0; k < g.length; k++) {
-                int c = space.choices().get(k).cardinality();
-                g[k] = (int) (r % c);
-                r /= c;
-            }
-            Architecture a = space.decode(Genotype.of(g));
+        for (Genotype g : Genotypes.all(space.choices())) {
+            Architecture a = space.decode(g);
             if (!holed(a.id()) && seen.add(a.id())) {
                 sb.append(a.id()).append(',').append(a.params()).append('\n');
             }

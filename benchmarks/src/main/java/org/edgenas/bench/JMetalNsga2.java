@@ -1,12 +1,13 @@
 package org.edgenas.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.edgenas.arch.Architecture;
+import org.edgenas.config.Parameters;
+import org.edgenas.search.Algorithm;
+import org.edgenas.search.AlgorithmProvider;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Problem;
+import org.edgenas.search.SearchRun;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
@@ -18,39 +19,51 @@ import org.uma.jmetal.solution.integersolution.IntegerSolution;
 import org.uma.jmetal.util.pseudorandom.JMetalRandom;
 
 /**
- * jMetal 6's NSGA-II on the same problem, as a peer: integer variables (one per decision of the space), SBX crossover
- * and polynomial mutation with jMetal's usual integer settings (crossover 0.9, mutation 1/n, distribution index 20).
- * Evaluations are memoised by canonical architecture exactly as in EdgeNAS, so the budget counts unique
- * architectures; once it is spent, new architectures get the worst objectives and are not recorded, and the run ends
- * after that generation.
+ * {@code jmetal-nsga2}: jMetal 6's NSGA-II on the same problem, as a peer, registered as an EdgeNAS algorithm from
+ * this module (so it runs from a config, {@code search: {algorithm: jmetal-nsga2}}, with this module's jar on the
+ * class path). Integer variables (one per decision of the space), SBX crossover and polynomial mutation with jMetal's
+ * usual integer settings (crossover 0.9, mutation 1/n, distribution index 20). Each solution is evaluated through the
+ * search run, so the budget counts unique architectures exactly as for the other algorithms; once it is spent, new
+ * architectures get the worst objectives and are not recorded, and the run ends after that generation. jMetal draws
+ * from its process-wide generator, seeded here from the settings: runs of it must not overlap in one JVM.
  */
-final class JMetalNsga2 {
+public record JMetalNsga2() implements Algorithm {
 
-    private JMetalNsga2() {
+    /** Its name in configs. */
+    public static final String NAME = "jmetal-nsga2";
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Runs NSGA-II and returns the unique evaluations in the order made (at most {@code budget}). */
-    static List<Evaluation> run(Problem problem, int population, int budget, long seed) {
-        JMetalRandom.getInstance().setSeed(seed);
-        Wrapper w = new Wrapper(problem, budget);
-        int n = problem.space().choices().size();
+    @Override
+    public int run(SearchRun run) {
+        JMetalRandom.getInstance().setSeed(run.settings().seed());
+        int population = run.settings().population();
+        Wrapper w = new Wrapper(run);
+        int n = run.problem().space().choices().size();
+        long maxCalls = 50L * run.budget();
         EvolutionaryAlgorithm<IntegerSolution> nsga2 = new NSGAIIBuilder<>(w, population, population,
                 new IntegerSBXCrossover(0.9, 20.0), new IntegerPolynomialMutation(1.0 / n, 20.0))
-                .setTermination(status -> w.log.size() >= budget || w.calls >= 50L * budget)
+                .setTermination(status -> run.exhausted() || w.calls >= maxCalls)
                 .build();
         nsga2.run();
-        return new ArrayList<>(w.log.values());
+        int generations = (int) ((w.calls + population - 1) / population);
+        run.generationDone(generations);
+        return generations;
     }
 
+    /** The search problem as jMetal sees it: one evaluation per call, through the run. */
     private static final class Wrapper extends AbstractIntegerProblem {
-        private final Problem problem;
-        private final int budget;
-        private final Map<String, Evaluation> log = new LinkedHashMap<>();
+        private final SearchRun run;
+        private final int population;
         private long calls;
 
-        Wrapper(Problem problem, int budget) {
-            this.problem = problem;
-            this.budget = budget;
+        Wrapper(SearchRun run) {
+            this.run = run;
+            this.population = run.settings().population();
+            Problem problem = run.problem();
             List<Integer> lo = new ArrayList<>();
             List<Integer> hi = new ArrayList<>();
             for (Choice c : problem.space().choices()) {
@@ -64,18 +77,32 @@ final class JMetalNsga2 {
 
         @Override
         public IntegerSolution evaluate(IntegerSolution s) {
-            calls++;
             int[] g = s.variables().stream().mapToInt(Integer::intValue).toArray();
-            Architecture a = problem.space().decode(Genotype.of(g));
-            Evaluation e = log.get(a.id());
-            if (e == null && log.size() < budget) {
-                e = problem.evaluate(a, 0);
-                log.put(a.id(), e);
-            }
+            Evaluation e = run.evaluate(List.of(Genotype.of(g)), (int) (calls / population)).getFirst();
+            calls++;
+            Problem problem = run.problem();
             for (int i = 0; i < problem.objectives().size(); i++) {
                 s.objectives()[i] = e == null ? Double.MAX_VALUE : -problem.objectives().get(i).maximized(e);
             }
             return s;
+        }
+    }
+
+    /** Provider of {@code jmetal-nsga2} (no settings of its own: jMetal's usual ones). */
+    public static final class Provider implements AlgorithmProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "jMetal 6's NSGA-II (SBX crossover, polynomial mutation), the peer of the search-quality harness";
+        }
+
+        @Override
+        public Algorithm create(Parameters search, int population) {
+            return new JMetalNsga2();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.edgenas.config.Parameters;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
 import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
 import org.edgenas.space.nb201.Nb201Space;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,13 +68,7 @@ public class ProxyBenchmark {
         }
         scorer = AccuracyProxies.create(proxy, Parameters.of(settings), space);
         List<Genotype> all = new ArrayList<>();
-        for (int g = 0; g < 15_625; g++) {
-            int[] genes = new int[6];
-            for (int e = 0, v = g; e < 6; e++, v /= 5) {
-                genes[e] = v % 5;
-            }
-            all.add(Genotype.of(genes));
-        }
+        Genotypes.all(space.choices()).forEach(all::add);
         Collections.shuffle(all, new Random(1));
         archs = new ArrayList<>(all.size());
         for (Genotype g : all) {

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.edgenas.config.Parameters;
+import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.plugin.Registry;
+import org.edgenas.search.AlgorithmProvider;
+import org.edgenas.search.Algorithms;
+import org.edgenas.search.Exhaustive;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Pareto;
@@ -24,7 +29,9 @@ import org.edgenas.search.SearchSettings;
  * at least as well as random search, regularised evolution and jMetal's NSGA-II under the same budget.
  *
  * <p>For an experiment config (default {@code experiments/nb201-tx2-table.yaml}), it computes the true front by
- * exhaustive evaluation, then runs every algorithm with seeds 1..S up to the largest budget, and for each budget B
+ * exhaustive evaluation, then runs every algorithm (any registered {@link AlgorithmProvider}, each with its settings
+ * from the config's {@code search} section; the jMetal peer registers from this module) with seeds 1..S up to the
+ * largest budget, and for each budget B
  * scores the front of the first B unique evaluations: hypervolume ratio (found / true, objectives normalised by the
  * true front's ideal and nadir, reference point 1.1), IGD and additive epsilon. It prints and writes (to
  * {@code --out}) the median and interquartile range over seeds, and the median wall time per run.
@@ -50,7 +57,11 @@ public final class SearchQualityHarness {
             }
             opt.put(args[i], args[i + 1]);
         }
-        Experiment e = Experiment.load(Path.of(opt.get("--config")));
+        Path config = Path.of(opt.get("--config"));
+        Experiment e = Experiment.load(config);
+        // every algorithm reads its own settings from the config's search section, as a run of it would
+        Parameters search = ConfigFile.read(config).section("search");
+        Registry<AlgorithmProvider> registry = Algorithms.registry();
         List<String> algorithms = List.of(opt.get("--algorithms").split(","));
         int seeds = Integer.parseInt(opt.get("--seeds"));
         int[] budgets = java.util.Arrays.stream(opt.get("--budgets").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -58,13 +69,11 @@ public final class SearchQualityHarness {
         Problem problem = e.problem();
         SearchSettings base = e.settings().withThreads(1).withMaxEvaluations(maxBudget);
 
-        SearchResult all = Search.run(problem, base.withAlgorithm("exhaustive"), SearchListener.NONE);
+        SearchResult all = Search.run(problem, base.withAlgorithm(Exhaustive.of()), SearchListener.NONE);
         List<double[]> trueFront = Pareto.minimised(all.front(), problem.objectives());
-        Normalization norm = Normalization.of(trueFront);
-        double[] ref = Normalization.referencePoint(2);
-        double trueHv = Indicators.hypervolume(norm.apply(trueFront), ref);
+        FrontQuality quality = FrontQuality.against(trueFront);
         System.out.printf(Locale.ROOT, "true front: %d points among %d architectures, normalised HV %.6f%n",
-                trueFront.size(), all.evaluated().size(), trueHv);
+                trueFront.size(), all.evaluated().size(), quality.hypervolume(trueFront));
 
         StringBuilder csv = new StringBuilder("algorithm,seed,budget,hv_ratio,igd,epsilon,seconds\n");
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -74,20 +83,19 @@ public final class SearchQualityHarness {
             List<Double> times = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                List<Evaluation> evaluated = algorithm.equals("jmetal-nsga2")
-                        ? JMetalNsga2.run(problem, base.population(), maxBudget, seed)
-                        : Search.run(problem, base.withAlgorithm(algorithm).withSeed(seed), SearchListener.NONE)
-                        .evaluated();
+                List<Evaluation> evaluated = Search.run(problem, base.withAlgorithm(
+                        registry.get(algorithm).create(search, base.population())).withSeed(seed),
+                        SearchListener.NONE).evaluated();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 times.add(secs);
                 for (int b = 0; b < budgets.length; b++) {
                     List<Evaluation> prefix = evaluated.subList(0, Math.min(budgets[b], evaluated.size()));
-                    List<double[]> found = norm.apply(Pareto.minimised(Pareto.front(prefix, problem.objectives()),
-                            problem.objectives()));
-                    ratios[b][seed - 1] = Indicators.hypervolume(found, ref) / trueHv;
+                    List<double[]> found = Pareto.minimised(Pareto.front(prefix, problem.objectives()),
+                            problem.objectives());
+                    ratios[b][seed - 1] = quality.hypervolumeRatio(found);
                     csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.6f,%.3f%n", algorithm, seed,
-                            budgets[b], ratios[b][seed - 1], Indicators.igd(found, norm.apply(trueFront)),
-                            Indicators.additiveEpsilon(found, norm.apply(trueFront)), secs));
+                            budgets[b], ratios[b][seed - 1], quality.igd(found), quality.additiveEpsilon(found),
+                            secs));
                 }
             }
             hv.put(algorithm, ratios);

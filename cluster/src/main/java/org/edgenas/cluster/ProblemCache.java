@@ -7,8 +7,9 @@ import org.edgenas.search.Problem;
 
 /**
  * A worker's problems, built once per submitted configuration (the resolved experiment config as JSON) and kept for
- * the {@value #CAPACITY} most recently used ones, so that one worker can serve several searches. Thread-safe; tasks
- * that need a problem being built wait for it.
+ * the {@value #CAPACITY} most recently used ones, so that one worker can serve several searches. A problem dropped
+ * from the cache is closed, releasing its proxy's threads (a task still evaluating on it finishes, on its own thread).
+ * Thread-safe; tasks that need a problem being built wait for it.
  */
 final class ProblemCache {
 
@@ -19,7 +20,11 @@ final class ProblemCache {
     private final Map<String, Problem> problems = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Problem> eldest) {
-            return size() > CAPACITY;
+            if (size() > CAPACITY) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
         }
     };
 

@@ -131,15 +131,7 @@ public final class Parameters {
         if (!has(key)) {
             return fallback;
         }
-        Object v = values.get(key);
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw error(key, "expected an integer in [" + min + ", " + max + "], got " + describe(v));
-        }
-        long x = n.longValue();
-        if (x < min || x > max) {
-            throw error(key, "expected an integer in [" + min + ", " + max + "], got " + x);
-        }
-        return x;
+        return integerIn(key, values.get(key), min, max, "");
     }
 
     /** A number in [{@code min}, {@code max}], or {@code fallback} when absent. */
@@ -148,7 +140,7 @@ public final class Parameters {
             return fallback;
         }
         Object v = values.get(key);
-        if (!(v instanceof Number n) || Double.isNaN(n.doubleValue())) {
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
             throw error(key, "expected a number in [" + min + ", " + max + "], got " + describe(v));
         }
         double x = n.doubleValue();
@@ -245,14 +237,38 @@ public final class Parameters {
     }
 
     private int toInt(String key, Object v, int min, int max, String prefix) {
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        return (int) integerIn(key, v, min, max, prefix);
+    }
+
+    /** {@code v} as an exact integer in [{@code min}, {@code max}], compared exactly (no wrap-around past 2^63). */
+    private long integerIn(String key, Object v, long min, long max, String prefix) {
+        java.math.BigDecimal x = exact(v);
+        if (x == null || x.signum() != 0 && x.stripTrailingZeros().scale() > 0) {
             throw error(key, prefix + "expected an integer in [" + min + ", " + max + "], got " + describe(v));
         }
-        long x = n.longValue();
-        if (x < min || x > max) {
-            throw error(key, prefix + "expected an integer in [" + min + ", " + max + "], got " + x);
+        if (x.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || x.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw error(key, prefix + "expected an integer in [" + min + ", " + max + "], got "
+                    + x.stripTrailingZeros().toPlainString());
         }
-        return (int) x;
+        return x.longValueExact();
+    }
+
+    /** A finite number's exact value, or null for anything else (text, NaN, infinity). */
+    private static java.math.BigDecimal exact(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            return d;
+        }
+        if (v instanceof java.math.BigInteger i) {
+            return new java.math.BigDecimal(i);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? new java.math.BigDecimal(d) : null;
+        }
+        if (v instanceof Number n) {
+            return java.math.BigDecimal.valueOf(n.longValue());
+        }
+        return null;
     }
 
     private static String describe(Object v) {

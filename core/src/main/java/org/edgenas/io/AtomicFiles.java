@@ -23,8 +23,48 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Checks, before any work is done, that {@code target} can be written as a file: it is not a directory, no part of
+     * its parent path is a file, and the nearest existing parent directory is writable.
+     *
+     * @param what how the user named the target, for messages (e.g. {@code "--output"})
+     * @throws org.edgenas.config.ConfigException naming the target and what is wrong
+     */
+    public static void requireWritableFile(Path target, String what) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new org.edgenas.config.ConfigException(what + " " + target + ": is a directory; give a file name");
+        }
+        requireWritableDirectory(abs.getParent(), what + " " + target);
+    }
+
+    /**
+     * Checks that {@code dir} is, or can be created as, a writable directory.
+     *
+     * @param what how the user named it, for messages (e.g. {@code "--out runs/x"})
+     * @throws org.edgenas.config.ConfigException naming it and what is wrong
+     */
+    public static void requireWritableDirectory(Path dir, String what) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new org.edgenas.config.ConfigException(what + ": no existing parent directory");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new org.edgenas.config.ConfigException(what + ": " + p + " is a file, not a directory");
+        }
+        if (!Files.isWritable(p)) {
+            throw new org.edgenas.config.ConfigException(what + ": directory " + p + " is not writable");
+        }
+    }
+
     /** Writes {@code bytes} to {@code target}, creating parent directories. */
     public static void write(Path target, byte[] bytes) {
+        if (Files.isDirectory(target)) {
+            throw new UncheckedIOException(new IOException("cannot write " + target + ": it is a directory"));
+        }
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

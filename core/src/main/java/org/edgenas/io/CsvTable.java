@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,17 +36,15 @@ public final class CsvTable {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<String[]> all = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(file.toFile())) {
+        String text = TextFiles.read(file, "CSV file");
+        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(text)) {
             while (it.hasNextValue()) {
                 all.add(it.nextValue());
             }
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new ConfigException(file + ": file not found");
         } catch (IOException | RuntimeException e) {
-            if (!Files.exists(file)) {
-                throw new ConfigException(file + ": file not found");
-            }
-            throw new ConfigException(file + ": not a readable CSV file: " + e.getMessage(), e);
+            String why = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage()
+                    : e.getMessage();
+            throw new ConfigException(file + ": not a readable CSV file: " + why, e);
         }
         all.removeIf(r -> r.length == 0 || r.length == 1 && r[0].isBlank());
         if (all.isEmpty()) {
@@ -101,6 +97,16 @@ public final class CsvTable {
                     + String.join(", ", columns));
         }
         return i;
+    }
+
+    /**
+     * The index of the column of architecture strings: {@code arch_str} (NAS-Bench-201's name) when present, else
+     * {@code arch} (the project's own result files).
+     *
+     * @throws ConfigException naming the file and the columns that exist if neither is present
+     */
+    public int architectureColumn() {
+        return has("arch_str") ? column("arch_str", "architecture") : column("arch", "architecture");
     }
 
     /** The text of row {@code row} (0-based data row), column {@code col}. */

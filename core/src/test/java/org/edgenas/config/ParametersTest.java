@@ -60,4 +60,23 @@ class ParametersTest {
                 () -> section(Map.of("sizes", List.of(3, 3))).integers("sizes", List.of(), 0, 5));
         assertTrue(e.getMessage().contains("element 1: 3 appears twice"), e.getMessage());
     }
+
+    @Test
+    void integersBeyondTwoToTheSixtyThreeAreOutOfRangeNotWrapped() {
+        Parameters p = section(Map.of("population", new java.math.BigInteger("18446744073709551626")));
+        ConfigException e = assertThrows(ConfigException.class, () -> p.integer("population", 40, 2, 100_000));
+        assertTrue(e.getMessage().endsWith("expected an integer in [2, 100000], got 18446744073709551626"),
+                e.getMessage());
+        Parameters q = section(Map.of("seed", new java.math.BigInteger("9223372036854775808")));
+        assertThrows(ConfigException.class, () -> q.longValue("seed", 0, 0, Long.MAX_VALUE));
+    }
+
+    @Test
+    void infiniteAndFractionalNumbersAreNotIntegersAndInfinityIsNotANumber() {
+        assertThrows(ConfigException.class, () -> section(Map.of("population", 1e308 * 10)).integer("population", 1, 0, 9));
+        assertThrows(ConfigException.class, () -> section(Map.of("population", 2.5)).integer("population", 1, 0, 9));
+        assertEquals(3, section(Map.of("population", 3.0)).integer("population", 1, 0, 9));
+        assertThrows(ConfigException.class, () -> section(Map.of("population", Double.POSITIVE_INFINITY))
+                .number("population", 1, 0, Double.MAX_VALUE));
+    }
 }

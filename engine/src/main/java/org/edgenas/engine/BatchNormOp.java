@@ -4,12 +4,21 @@ import org.edgenas.arch.Node;
 import org.edgenas.arch.Shape;
 
 /**
- * Batch normalisation with the batch's statistics (PyTorch training mode): per channel,
- * {@code y = scale (x - mean) / sqrt(var + eps) + shift} with the mean and biased variance over batch and space,
- * one work item per channel. On log-scaled input ({@code x = x' e^s}) the output is scale-free and eps becomes
- * {@code eps e^-2s}. In {@link Mode#batchNormAsIdentity()} mode the layer passes its input through.
+ * Batch normalisation, per channel {@code y = scale (x - mean) / sqrt(var + eps) + shift}, one work item per channel,
+ * as {@link Mode#batchNorm()} says:
+ * <ul>
+ *   <li>{@code BATCH} and {@code TRAIN}: the mean and biased variance of the batch over batch and space (PyTorch's
+ *       training mode); {@code TRAIN} also moves the running statistics 10 % towards the batch's mean and unbiased
+ *       variance, as PyTorch does. On log-scaled input ({@code x = x' e^s}) the output is scale-free and eps becomes
+ *       {@code eps e^-2s}.</li>
+ *   <li>{@code RUNNING}: the running statistics (PyTorch's evaluation mode), an affine map of the true input.</li>
+ *   <li>{@code IDENTITY}: the layer passes its input through.</li>
+ * </ul>
  */
 final class BatchNormOp implements Op {
+
+    /** Weight of a batch's statistics in the running statistics, PyTorch's default. */
+    private static final float MOMENTUM = 0.1f;
 
     private final Node node;
     private final int input;
@@ -41,14 +50,32 @@ final class BatchNormOp implements Op {
         float[] x = net.value(input);
         float[] y = net.value(node.index());
         double scale = net.scale(input);
-        if (net.mode().batchNormAsIdentity()) {
+        Mode.BatchNorm kind = net.mode().batchNorm();
+        if (kind == Mode.BatchNorm.IDENTITY) {
             System.arraycopy(x, 0, y, 0, net.size(node.index()));
             return scale;
         }
-        float[] gamma = net.weights().weight(node.index());
-        float[] beta = net.weights().bias(node.index());
+        Weights weights = net.weights();
+        float[] gamma = weights.weight(node.index());
+        float[] beta = weights.bias(node.index());
+        float[] runningMean = weights.runningMean(node.index());
+        float[] runningVariance = weights.runningVariance(node.index());
+        if (kind == Mode.BatchNorm.RUNNING) {
+            float up = (float) Math.exp(scale);
+            net.workers().run(channels, (c, slot) -> {
+                double inv = 1 / Math.sqrt(runningVariance[c] + (double) Network.EPSILON);
+                float a = (float) (gamma[c] * inv) * up;
+                float shift = (float) (beta[c] - gamma[c] * inv * runningMean[c]);
+                for (int b = 0; b < batch; b++) {
+                    int o = b * elements + c * plane;
+                    Vectors.affine(plane, a, shift, x, o, y, o);
+                }
+            });
+            return 0;
+        }
         double eps = Network.EPSILON * Math.exp(-2 * scale);
         int count = batch * plane;
+        boolean track = kind == Mode.BatchNorm.TRAIN;
         net.workers().run(channels, (c, slot) -> {
             double sum = 0;
             for (int b = 0; b < batch; b++) {
@@ -68,6 +95,12 @@ final class BatchNormOp implements Op {
                 int o = b * elements + c * plane;
                 Vectors.affine(plane, a, shift, x, o, y, o);
             }
+            if (track) {
+                double unbiased = count > 1 ? squares / (count - 1) : squares;
+                runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * (float) (mu * Math.exp(scale));
+                runningVariance[c] = (1 - MOMENTUM) * runningVariance[c]
+                        + MOMENTUM * (float) (unbiased * Math.exp(2 * scale));
+            }
         });
         return 0;
     }
@@ -78,7 +111,7 @@ final class BatchNormOp implements Op {
         float[] gy = net.gradient(self);
         double t = net.gradientScale(self);
         float[] dx = net.gradient(input);
-        if (net.mode().batchNormAsIdentity()) {
+        if (net.mode().batchNorm() == Mode.BatchNorm.IDENTITY) {
             Vectors.axpy(net.size(self), net.gradientFactor(input, t), gy, 0, dx, 0);
             return;
         }

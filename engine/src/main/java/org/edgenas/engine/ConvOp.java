@@ -21,7 +21,8 @@ import org.edgenas.arch.Shape;
  * Backward runs in two rounds, so that no sum depends on how items fall on threads. First one item per image and
  * group computes the gradient of the patch matrix, scatters it back to the input gradient with the adjoint of im2col,
  * and keeps the output gradient transposed. Then one item per group and block of {@link #GRADIENT_ROWS} rows of the
- * (transposed) weight gradient accumulates those rows over every image, in image order.
+ * (transposed) weight gradient accumulates those rows over every image, in image order. Depthwise convolutions run
+ * as {@link DepthwiseConvOp} instead.
  */
 final class ConvOp implements Op {
 

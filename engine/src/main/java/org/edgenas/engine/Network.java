@@ -12,13 +12,17 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 
 /**
@@ -27,10 +31,9 @@ import org.edgenas.arch.Zero;
  * Tensors are float arrays in NCHW order ({@code batch x channels x height x width}); a linear layer flattens its
  * input as PyTorch does.
  *
- * <p>Semantics follow PyTorch in training mode: batch norm normalises with the batch's mean and biased variance
- * ({@code eps = 1e-5}); average pooling excludes padding from the count ({@code count_include_pad=False}, as
- * NAS-Bench-201 uses it); max pooling pads with negative infinity and sends a gradient to the first maximum of a
- * window; ReLU's derivative at 0 is 0.
+ * <p>Semantics follow PyTorch: batch norm normalises as {@link Mode#batchNorm()} says ({@code eps = 1e-5}); average
+ * pooling excludes padding from the count ({@code count_include_pad=False}, as NAS-Bench-201 uses it); max pooling pads with negative infinity and sends a gradient to the first maximum of a
+ * window; ReLU's derivative at 0 is 0, ReLU6's at 0 and 6 is 0, hard sigmoid's at -3 and 3 is 0.
  *
  * <p>Every tensor carries a natural-log scale: its true value is {@code values x exp(logScale)}. The scale stays 0
  * unless the {@link Mode} is {@linkplain Mode#logScaled() log-scaled}.
@@ -78,7 +81,7 @@ public final class Network {
     private Network(Architecture architecture, int batch, Weights weights, Mode mode, Workers workers) {
         this.architecture = architecture;
         this.batch = batch;
-        this.weights = weights;
+        this.weights = mode.batchNorm() == Mode.BatchNorm.TRAIN ? weights.copy() : weights;
         this.mode = mode;
         this.workers = workers;
         List<Node> nodes = architecture.nodes();
@@ -126,7 +129,8 @@ public final class Network {
     /**
      * Compiles {@code architecture} for batches of {@code batch} images.
      *
-     * @param weights the parameters, e.g. {@link Weights#kaimingNormal}; must be made for this architecture
+     * @param weights the parameters, e.g. {@link Weights#kaimingNormal}; must be made for this architecture. A network
+     *                compiled for {@link Mode#TRAINING} trains a copy (see {@link #snapshot()}).
      * @throws IllegalArgumentException if {@code batch} is not positive, the weights do not fit, or a tensor would
      *                                  exceed {@link Integer#MAX_VALUE} elements
      */
@@ -288,8 +292,17 @@ public final class Network {
         return outputGradientT;
     }
 
+    /** The weights the network runs with: for {@link Mode#TRAINING}, its private copy, changed by training. */
     Weights weights() {
         return weights;
+    }
+
+    /**
+     * A copy of the weights as they are now: for a network compiled for {@link Mode#TRAINING}, the parameters
+     * {@link Sgd} has trained and the running statistics its forward passes have tracked.
+     */
+    public Weights snapshot() {
+        return weights.copy();
     }
 
     Mode mode() {
@@ -398,14 +411,19 @@ public final class Network {
         var in = a.inputShapes(node.index());
         var out = a.shape(node.index());
         return switch (node.layer()) {
-            case Conv2d c -> new ConvOp(node, c, in.getFirst(), out, batch);
+            case Conv2d c -> c.isDepthwise() ? new DepthwiseConvOp(node, c, in.getFirst(), out, batch)
+                    : new ConvOp(node, c, in.getFirst(), out, batch);
             case Linear l -> new LinearOp(node, l, batch);
             case BatchNorm b -> new BatchNormOp(node, out, batch);
             case ReLU r -> new ReluOp(node);
+            case ReLU6 r -> new ActivationOp(node, ActivationOp.Function.RELU6);
+            case HardSigmoid h -> new ActivationOp(node, ActivationOp.Function.HARD_SIGMOID);
+            case Sigmoid s -> new ActivationOp(node, ActivationOp.Function.SIGMOID);
             case AvgPool p -> new PoolOp(node, p.kernel(), p.stride(), p.padding(), false, in.getFirst(), out, batch);
             case MaxPool p -> new PoolOp(node, p.kernel(), p.stride(), p.padding(), true, in.getFirst(), out, batch);
             case GlobalAvgPool g -> new GlobalAvgPoolOp(node, in.getFirst(), batch);
             case Add s -> new AddOp(node);
+            case ChannelMul m -> new ChannelMulOp(node, in.getFirst(), batch);
             case Zero z -> new ZeroOp(node);
             case Identity id -> new IdentityOp(node);
         };

@@ -6,8 +6,8 @@ import org.edgenas.arch.Node;
  * The forward and backward pass of one node of a compiled {@link Network}. An op is made once per network, holds
  * the node's shapes and any per-node scratch, and reads and writes tensors through the network.
  */
-sealed interface Op permits AddOp, BatchNormOp, ConvOp, GlobalAvgPoolOp, IdentityOp, LinearOp, PoolOp, ReluOp,
-        ZeroOp {
+sealed interface Op permits ActivationOp, AddOp, BatchNormOp, ChannelMulOp, ConvOp, DepthwiseConvOp, GlobalAvgPoolOp,
+        IdentityOp, LinearOp, PoolOp, ReluOp, ZeroOp {
 
     /** The node this op computes. */
     Node node();

@@ -16,6 +16,10 @@ final class Scratch {
     final float[] columnGradient;
     /** The rows of a weight gradient (transposed) that one work item accumulates over the batch. */
     final float[] weightGradientBlock;
+    /** A zero-padded, phase-split channel plane, for depthwise convolutions. */
+    final float[] phased;
+    /** The gradient of a phase-split plane. */
+    final float[] phasedGradient;
     /** One padded image row, for pooling. */
     final float[] row;
     /** Origins of output positions, for im2col. */
@@ -29,6 +33,8 @@ final class Scratch {
         columns = new float[s.columns];
         columnGradient = new float[s.columnGradient];
         weightGradientBlock = new float[s.weightGradientBlock];
+        phased = new float[s.phased];
+        phasedGradient = new float[s.phasedGradient];
         rowOrigin = new int[s.origins];
         colOrigin = new int[s.origins];
     }
@@ -41,6 +47,8 @@ final class Scratch {
         int columns;
         int columnGradient;
         int weightGradientBlock;
+        int phased;
+        int phasedGradient;
         int origins;
         /** Floats of the one zero-padded copy of a layer's input that the network keeps (not per thread). */
         int padded;

@@ -12,18 +12,39 @@ import org.edgenas.arch.Node;
 /**
  * The trainable parameters of an {@link Architecture}, per node, in PyTorch's layouts: a convolution's weight is
  * {@code outChannels x (inChannels / groups) x k x k}, a linear layer's {@code outFeatures x inFeatures}, each with
- * an optional bias; a batch norm has a scale (its "weight") and a shift (its "bias"). Other layers have none.
+ * an optional bias; a batch norm has a scale (its "weight") and a shift (its "bias"), and running statistics (mean
+ * and variance per channel, PyTorch's buffers: 0 and 1 until trained). Other layers have none.
  *
- * <p>Instances are never changed after they are made; the arrays handed out must be treated as read-only.
+ * <p>Instances are never changed after they are made; the arrays handed out must be treated as read-only. (A
+ * {@link Network} compiled for {@link Mode#TRAINING} trains a private {@linkplain #copy() copy}.)
  */
 public final class Weights {
 
     private final float[][] weight;
     private final float[][] bias;
+    private final float[][] runningMean;
+    private final float[][] runningVariance;
 
-    private Weights(float[][] weight, float[][] bias) {
+    private Weights(float[][] weight, float[][] bias, float[][] runningMean, float[][] runningVariance) {
         this.weight = weight;
         this.bias = bias;
+        this.runningMean = runningMean;
+        this.runningVariance = runningVariance;
+    }
+
+    /** Running statistics of an untrained network: mean 0 and variance 1 for every batch-norm channel. */
+    private static float[][][] freshStatistics(Architecture architecture) {
+        List<Node> nodes = architecture.nodes();
+        float[][] mean = new float[nodes.size()][];
+        float[][] variance = new float[nodes.size()][];
+        for (Node node : nodes) {
+            if (node.layer() instanceof BatchNorm bn) {
+                mean[node.index()] = new float[bn.channels()];
+                variance[node.index()] = new float[bn.channels()];
+                java.util.Arrays.fill(variance[node.index()], 1f);
+            }
+        }
+        return new float[][][] {mean, variance};
     }
 
     /**
@@ -58,7 +79,8 @@ public final class Weights {
                 }
             }
         }
-        return new Weights(w, b);
+        float[][][] statistics = freshStatistics(architecture);
+        return new Weights(w, b, statistics[0], statistics[1]);
     }
 
     /**
@@ -80,12 +102,18 @@ public final class Weights {
             w[i] = checked(node, "weight", weights.get(i), expected[0]);
             b[i] = checked(node, "bias", biases.get(i), expected[1]);
         }
-        return new Weights(w, b);
+        float[][][] statistics = freshStatistics(architecture);
+        return new Weights(w, b, statistics[0], statistics[1]);
     }
 
     /** These weights with every value replaced by its absolute value (as SynFlow uses them). */
     public Weights abs() {
-        return new Weights(map(weight), map(bias));
+        return new Weights(map(weight, true), map(bias, true), map(runningMean, false), map(runningVariance, false));
+    }
+
+    /** A deep copy, which a training network may change. */
+    Weights copy() {
+        return new Weights(map(weight, false), map(bias, false), map(runningMean, false), map(runningVariance, false));
     }
 
     /** The weight (or batch-norm scale) of node {@code node}, or {@code null} if it has none. */
@@ -96,6 +124,16 @@ public final class Weights {
     /** The bias (or batch-norm shift) of node {@code node}, or {@code null} if it has none. */
     public float[] bias(int node) {
         return bias[node];
+    }
+
+    /** The running mean of batch-norm node {@code node}'s channels, or {@code null} for other layers. */
+    public float[] runningMean(int node) {
+        return runningMean[node];
+    }
+
+    /** The running variance of batch-norm node {@code node}'s channels, or {@code null} for other layers. */
+    public float[] runningVariance(int node) {
+        return runningVariance[node];
     }
 
     /** Number of nodes covered. */
@@ -136,12 +174,13 @@ public final class Weights {
         return v;
     }
 
-    private static float[][] map(float[][] arrays) {
+    /** A deep copy of {@code arrays}, with absolute values when {@code abs}. */
+    private static float[][] map(float[][] arrays, boolean abs) {
         float[][] out = new float[arrays.length][];
         for (int i = 0; i < arrays.length; i++) {
             if (arrays[i] != null) {
                 out[i] = arrays[i].clone();
-                for (int j = 0; j < out[i].length; j++) {
+                for (int j = 0; abs && j < out[i].length; j++) {
                     out[i][j] = Math.abs(out[i][j]);
                 }
             }

@@ -2,6 +2,7 @@ package org.edgenas.engine;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @apiNote Thread-safe: several networks may run items through one instance at the same time. The caller always
  * takes part, and waits only for helpers that actually started, so a busy pool slows a call down but never blocks
- * it. With one thread, items run inline on the caller, in order, without allocating.
+ * it. With one thread, items run inline on the caller, in order, without allocating. After {@link #close()} the
+ * helper threads are gone and items run on the caller alone: the same results, more slowly.
  */
-public final class Workers {
+public final class Workers implements AutoCloseable {
 
     /** One work item. */
     @FunctionalInterface
@@ -86,12 +88,27 @@ public final class Workers {
         }
         Job job = new Job(items, task);
         int helping = Math.min(threads, items) - 1;
-        for (int h = 1; h <= helping; h++) {
-            int slot = h;
-            helpers.execute(() -> job.help(slot));
+        try {
+            for (int h = 1; h <= helping; h++) {
+                int slot = h;
+                helpers.execute(() -> job.help(slot));
+            }
+        } catch (RejectedExecutionException closed) {
+            // closed: the caller does the remaining items itself
         }
         job.work(0);
         job.finish();
+    }
+
+    /**
+     * Stops the helper threads (those running an item finish it first). Calls that follow run every item on the
+     * calling thread.
+     */
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdown();
+        }
     }
 
     /** One call's shared state: the next unclaimed item, the helpers still working, the first failure. */

@@ -9,19 +9,24 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
 import org.edgenas.arch.GraphBuilder;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
+import org.edgenas.arch.Sigmoid;
 
 /**
  * A SHA-256 digest of every number one small network computes: its output, every weight, bias and input gradient,
  * and their log scales, in training mode and in SynFlow mode. The network has each kind of kernel: stride-1
- * (shifted), pointwise and strided grouped (packed) convolutions with bias, batch norm, ReLU, a sum, average and max
- * pooling, global average pooling and two linear layers, at sizes that leave vector tails (12 x 12 planes, batch 6).
+ * (shifted), pointwise and strided grouped (packed) convolutions with bias, depthwise convolutions (stride 1 and 2),
+ * batch norm, ReLU, ReLU6, hard sigmoid, sigmoid, a squeeze-and-excitation channel multiply, sums, average and max
+ * pooling, global average pooling and linear layers, at sizes that leave vector tails (20 x 20 planes, batch 6).
  * {@link #main} prints the digest for each thread count given, so that another JVM can be compared with this one.
  */
 public final class EngineDigest {
@@ -43,21 +48,32 @@ public final class EngineDigest {
     }
 
     static Architecture network() {
-        GraphBuilder g = GraphBuilder.on(Shape.of(3, 12, 12));
+        GraphBuilder g = GraphBuilder.on(Shape.of(3, 20, 20));
         int x = g.add("conv3", new Conv2d(3, 8, 3, 1, 1, 1, true), Architecture.INPUT);
         x = g.add("bn1", BatchNorm.of(8), x);
         int r = g.add("relu1", ReLU.of(), x);
         int p = g.add("conv1", new Conv2d(8, 8, 1, 1, 0, 1, true), r);
         int s = g.add("sum", Add.of(), r, p);
+        s = g.add("dw", Conv2d.depthwise(8, 3, 1), s);
+        s = g.add("relu6", ReLU6.of(), s);
+        int se = g.add("se.pool", GlobalAvgPool.of(), s);
+        se = g.add("se.reduce", new Conv2d(8, 4, 1, 1, 0, 1, true), se);
+        se = g.add("se.relu", ReLU.of(), se);
+        se = g.add("se.expand", new Conv2d(4, 8, 1, 1, 0, 1, true), se);
+        se = g.add("se.gate", HardSigmoid.of(), se);
+        s = g.add("se.scale", ChannelMul.of(), s, se);
         s = g.add("avg", AvgPool.of(3, 1, 1), s);
-        s = g.add("max", MaxPool.of(3, 2, 1), s);
-        s = g.add("strided", new Conv2d(8, 16, 3, 2, 1, 2, true), s);
+        int pooled = g.add("max", MaxPool.of(3, 2, 1), s);
+        s = g.add("strided", new Conv2d(8, 16, 3, 2, 1, 2, true), pooled);
         s = g.add("bn2", BatchNorm.of(16), s);
         s = g.add("relu2", ReLU.of(), s);
-        int flat = g.add("fc-flat", new Linear(16 * 3 * 3, 10, true), s);
-        int pooled = g.add("gap", GlobalAvgPool.of(), s);
-        pooled = g.add("fc-pooled", new Linear(16, 10, true), pooled);
-        g.add("logits", Add.of(), flat, pooled);
+        int flat = g.add("fc-flat", new Linear(16 * 5 * 5, 10, true), s);
+        int gap = g.add("gap", GlobalAvgPool.of(), s);
+        gap = g.add("fc-pooled", new Linear(16, 10, true), gap);
+        int dw2 = g.add("dw-strided", Conv2d.depthwise(8, 3, 2), pooled);
+        dw2 = g.add("sigmoid", Sigmoid.of(), dw2);
+        dw2 = g.add("fc-dw", new Linear(8 * 5 * 5, 10, true), dw2);
+        g.add("logits", Add.of(), flat, gap, dw2);
         return g.build("determinism-fixture");
     }
 

@@ -17,7 +17,15 @@ class LogScaleTest {
 
     @Test
     void logScaledPassesEqualPlainPassesOnceScalesAreApplied() {
-        Architecture a = GradientCheckTest.mixedArchitecture();
+        assertLogScaledEqualsPlain(GradientCheckTest.mixedArchitecture());
+    }
+
+    @Test
+    void mobileLayersReadTheScaleWhereTheyAreNotHomogeneous() {
+        assertLogScaledEqualsPlain(GradientCheckTest.mobileArchitecture());
+    }
+
+    private static void assertLogScaledEqualsPlain(Architecture a) {
         Weights w = Weights.kaimingNormal(a, 9);
         float[] x = GradientCheckTest.randoms(2 * (int) a.input().elements(), 21);
         float[] c = GradientCheckTest.randoms(2 * (int) a.output().elements(), 22);
@@ -29,7 +37,7 @@ class LogScaleTest {
         Network plain = Network.compile(a, 2, w, Mode.GRADIENTS, Workers.single());
         plain.forward(xPlain, 0, ActivationListener.NONE);
         plain.backward(c, 0);
-        Network scaled = Network.compile(a, 2, w, new Mode(true, true, false), Workers.single());
+        Network scaled = Network.compile(a, 2, w, new Mode(true, true, Mode.BatchNorm.BATCH), Workers.single());
         scaled.forward(x, 3, ActivationListener.NONE);
         scaled.backward(c, 0);
 

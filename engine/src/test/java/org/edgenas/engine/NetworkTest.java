@@ -12,14 +12,18 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
 import org.edgenas.arch.GraphBuilder;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,49 @@ class NetworkTest {
         Architecture a = g.build("mix");
         float[] out = run(a, 1, Weights.kaimingNormal(a, 0), new float[] {-1, 2, -3, 4});
         assertArrayEquals(new float[] {(0 + 2 + 0 + 4 + (-1 + 2 - 3 + 4)) / 4f}, out, 1e-6f);
+    }
+
+    @Test
+    void relu6ClipsAtZeroAndSix() {
+        GraphBuilder g = GraphBuilder.on(Shape.of(1, 1, 4));
+        g.add("act", ReLU6.of(), Architecture.INPUT);
+        Architecture a = g.build("relu6");
+        assertArrayEquals(new float[] {0, 2.5f, 6, 6}, run(a, 1, Weights.kaimingNormal(a, 0),
+                new float[] {-1, 2.5f, 6, 7.25f}), 0f);
+    }
+
+    @Test
+    void hardSigmoidIsRelu6OfXPlusThreeOverSix() {
+        GraphBuilder g = GraphBuilder.on(Shape.of(1, 1, 4));
+        g.add("gate", HardSigmoid.of(), Architecture.INPUT);
+        Architecture a = g.build("hardsigmoid");
+        // -4 -> 0; -1.5 -> 1.5 / 6 = 0.25; 1.5 -> 4.5 / 6 = 0.75; 3 -> 1
+        assertArrayEquals(new float[] {0, 0.25f, 0.75f, 1}, run(a, 1, Weights.kaimingNormal(a, 0),
+                new float[] {-4, -1.5f, 1.5f, 3}), 1e-7f);
+    }
+
+    @Test
+    void sigmoidIsLogistic() {
+        GraphBuilder g = GraphBuilder.on(Shape.of(1, 1, 3));
+        g.add("gate", Sigmoid.of(), Architecture.INPUT);
+        Architecture a = g.build("sigmoid");
+        // 1 / (1 + e^-x): x = 0 -> 0.5; x = ln 3 -> 0.75; x = -ln 3 -> 0.25
+        float ln3 = (float) Math.log(3);
+        assertArrayEquals(new float[] {0.5f, 0.75f, 0.25f}, run(a, 1, Weights.kaimingNormal(a, 0),
+                new float[] {0, ln3, -ln3}), 1e-6f);
+    }
+
+    @Test
+    void channelMulScalesEachChannelOfEachImageByItsFactor() {
+        // two images of 2 channels x 2 pixels; factors = the channel means (global pool), so channel c of image b
+        // becomes x * mean(x[b][c])
+        GraphBuilder g = GraphBuilder.on(Shape.of(2, 1, 2));
+        int pool = g.add("pool", GlobalAvgPool.of(), Architecture.INPUT);
+        g.add("scale", ChannelMul.of(), Architecture.INPUT, pool);
+        Architecture a = g.build("se");
+        float[] out = run(a, 2, Weights.kaimingNormal(a, 0), new float[] {1, 3, 2, 4, -1, 1, 5, 7});
+        // means: image 0: 2, 3; image 1: 0, 6
+        assertArrayEquals(new float[] {2, 6, 6, 12, 0, 0, 30, 42}, out, 0f);
     }
 
     @Test

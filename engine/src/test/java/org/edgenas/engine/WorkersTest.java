@@ -46,4 +46,23 @@ class WorkersTest {
     void rejectsZeroThreads() {
         assertThrows(IllegalArgumentException.class, () -> Workers.of(0));
     }
+
+    @Test
+    void afterCloseEveryItemRunsOnTheCaller() {
+        Workers workers = Workers.of(3);
+        workers.close();
+        Thread caller = Thread.currentThread();
+        AtomicIntegerArray runs = new AtomicIntegerArray(200);
+        AtomicInteger elsewhere = new AtomicInteger();
+        workers.run(200, (item, slot) -> {
+            if (Thread.currentThread() != caller || slot != 0) {
+                elsewhere.incrementAndGet();
+            }
+            runs.incrementAndGet(item);
+        });
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1, runs.get(i), "item " + i);
+        }
+        assertEquals(0, elsewhere.get(), "items ran on a helper after close");
+    }
 }

@@ -11,8 +11,10 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Layer;
 import org.edgenas.arch.LayerCost;
@@ -20,7 +22,9 @@ import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 
 /**
@@ -39,6 +43,8 @@ import org.edgenas.arch.Zero;
  * {@code params}.
  *
  * <p>Semantics the reader must follow: {@code zero} outputs zeros of its input's shape, {@code add} sums its inputs,
+ * {@code channelmul} multiplies each channel of input 0 by the matching element of input 1 ({@code C x 1 x 1}),
+ * {@code relu6} clips at 0 and 6, {@code hardsigmoid} is {@code relu6(x + 3) / 6}, {@code sigmoid} is logistic,
  * {@code linear} flattens its input first, {@code avgpool} excludes padding from the average (as NAS-Bench-201 does),
  * {@code globalavgpool} averages over all positions.
  */
@@ -108,6 +114,10 @@ public final class NetworkJson {
                 m.put("padding", p.padding());
             }
             case ReLU r -> { }
+            case ReLU6 r -> { }
+            case HardSigmoid h -> { }
+            case Sigmoid s -> { }
+            case ChannelMul c -> { }
             case GlobalAvgPool g -> { }
             case Add a -> { }
             case Zero z -> { }

@@ -10,15 +10,19 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Layer;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 
 /**
@@ -27,10 +31,11 @@ import org.edgenas.arch.Zero;
  *
  * <p>Every layer with state or a PyTorch module counterpart becomes one attribute, named after the node (dots and
  * dashes become underscores): {@code nn.Conv2d}, {@code nn.Linear}, {@code nn.BatchNorm2d}, {@code nn.ReLU},
- * {@code nn.AvgPool2d} (padding excluded from the average, as NAS-Bench-201 does), {@code nn.MaxPool2d},
- * {@code nn.AdaptiveAvgPool2d(1)} and {@code nn.Identity}. {@code forward} has one statement per node in
- * topological order, {@code y<index> = ...}, reading {@code x} for the network input: a module call, a sum
- * ({@code add}), or a multiplication by 0 that keeps the shape ({@code zero}). A linear layer flattens its input;
+ * {@code nn.ReLU6}, {@code nn.Hardsigmoid}, {@code nn.Sigmoid}, {@code nn.AvgPool2d} (padding excluded from the
+ * average, as NAS-Bench-201 does), {@code nn.MaxPool2d}, {@code nn.AdaptiveAvgPool2d(1)} and {@code nn.Identity}.
+ * {@code forward} has one statement per node in topological order, {@code y<index> = ...}, reading {@code x} for the
+ * network input: a module call, a sum ({@code add}), a product that broadcasts the (N, C, 1, 1) factors over the
+ * feature map ({@code channelmul}), or a multiplication by 0 that keeps the shape ({@code zero}). A linear layer flattens its input;
  * a 4-D layer fed by a flat tensor reshapes it to {@code (N, C, 1, 1)}; a sum of flat and 4-D tensors flattens them.
  * The network returns the last node's output. Parameter count of the module = {@link Architecture#params()}.
  */
@@ -145,7 +150,7 @@ public final class PyTorchSource {
         return names;
     }
 
-    /** The constructor call of a layer's module, or null where forward computes it inline (add, zero). */
+    /** The constructor call of a layer's module, or null where forward computes it inline (add, channelmul, zero). */
     private static String module(Layer layer) {
         return switch (layer) {
             case Conv2d c -> String.format(Locale.ROOT,
@@ -155,6 +160,9 @@ public final class PyTorchSource {
                     l.outFeatures(), l.bias() ? "True" : "False");
             case BatchNorm b -> "nn.BatchNorm2d(" + b.channels() + ")";
             case ReLU r -> "nn.ReLU()";
+            case ReLU6 r -> "nn.ReLU6()";
+            case HardSigmoid h -> "nn.Hardsigmoid()";
+            case Sigmoid g -> "nn.Sigmoid()";
             case AvgPool p -> String.format(Locale.ROOT,
                     "nn.AvgPool2d(kernel_size=%d, stride=%d, padding=%d, count_include_pad=False)", p.kernel(),
                     p.stride(), p.padding());
@@ -163,6 +171,7 @@ public final class PyTorchSource {
             case GlobalAvgPool g -> "nn.AdaptiveAvgPool2d(1)";
             case Identity i -> "nn.Identity()";
             case Add s -> null;
+            case ChannelMul m -> null;
             case Zero z -> null;
         };
     }
@@ -189,20 +198,25 @@ public final class PyTorchSource {
                 flat[n.index()] = isFlat(flat, in.getFirst());
                 yield variable(in.getFirst()) + " * 0.0";
             }
-            case ReLU r -> {
-                flat[n.index()] = isFlat(flat, in.getFirst());
-                yield self + "(" + variable(in.getFirst()) + ")";
-            }
-            case Identity i -> {
-                flat[n.index()] = isFlat(flat, in.getFirst());
-                yield self + "(" + variable(in.getFirst()) + ")";
-            }
+            case ChannelMul m -> spatial(a, flat, in.get(0)) + " * " + spatial(a, flat, in.get(1));
+            case ReLU r -> elementWise(self, flat, n);
+            case ReLU6 r -> elementWise(self, flat, n);
+            case HardSigmoid h -> elementWise(self, flat, n);
+            case Sigmoid g -> elementWise(self, flat, n);
+            case Identity i -> elementWise(self, flat, n);
             case Conv2d c -> self + "(" + spatial(a, flat, in.getFirst()) + ")";
             case BatchNorm b -> self + "(" + spatial(a, flat, in.getFirst()) + ")";
             case AvgPool p -> self + "(" + spatial(a, flat, in.getFirst()) + ")";
             case MaxPool p -> self + "(" + spatial(a, flat, in.getFirst()) + ")";
             case GlobalAvgPool g -> self + "(" + spatial(a, flat, in.getFirst()) + ")";
         };
+    }
+
+    /** A module call that keeps its input's shape, flat or 4-D. */
+    private static String elementWise(String self, boolean[] flat, Node n) {
+        int in = n.inputs().getFirst();
+        flat[n.index()] = isFlat(flat, in);
+        return self + "(" + variable(in) + ")";
     }
 
     private static boolean isFlat(boolean[] flat, int index) {

@@ -11,15 +11,19 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Layer;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpace;
@@ -51,6 +55,10 @@ class NetworkJsonTest {
                 case "maxpool" -> new MaxPool(f.get("kernel").asInt(), f.get("stride").asInt(),
                         f.get("padding").asInt());
                 case "relu" -> new ReLU();
+                case "relu6" -> new ReLU6();
+                case "hardsigmoid" -> new HardSigmoid();
+                case "sigmoid" -> new Sigmoid();
+                case "channelmul" -> new ChannelMul();
                 case "globalavgpool" -> new GlobalAvgPool();
                 case "add" -> new Add();
                 case "zero" -> new Zero();
@@ -77,6 +85,8 @@ class NetworkJsonTest {
         "nb201, '" + ALL_CONV + "'",
         "chain-cnn, k3n32s1p-k5n64s2-fc128",
         "chain-cnn, k7n8s2-k1n256s1p-k3n16s1p-fc1024-fc64",
+        "mbconv, mobilenetv2",
+        "mbconv, e1k5se_e3k3-e6k7se_e6k3_e3k5-e3k5-e3k5-e3k5_e1k3_e6k7-e6k3se_e6k5se",
     })
     void specRoundTripsToTheSameLayerList(String space, String arch) throws Exception {
         SearchSpace s = SearchSpaces.create(space, Parameters.empty());
@@ -87,6 +97,15 @@ class NetworkJsonTest {
         for (int i = 0; i < original.nodes().size(); i++) {
             assertEquals(original.shape(i), back.shape(i));
         }
+    }
+
+    @Test
+    void mobileLayerKindsRoundTrip() throws Exception {
+        Architecture a = MobileBlock.architecture();
+        JsonNode spec = MAPPER.readTree(NetworkJson.network(ExportedNetwork.of("handmade", Map.of(), a), "test"));
+        assertEquals(a, read(spec));
+        assertEquals("[6,11]", spec.get("nodes").get(12).get("inputs").toString());
+        assertEquals("channelmul", spec.get("nodes").get(12).get("kind").asText());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpaces;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,11 +49,22 @@ class ProfilerContractTest {
         "nb201, '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'",
         "chain-cnn, k3n32s1p-k5n64s2-fc128",
         "chain-cnn, k7n8s2-k1n256s1p-k3n16s1p-fc1024-fc64",
+        "mbconv, mobilenetv2",
+        "mbconv, e1k5se_e3k3-e6k7se_e6k3_e3k5-e3k5-e3k5-e3k5_e1k3_e6k7-e6k3se_e6k5se",
     })
     void exportsRunInPythonAndAgreeOnCosts(String space, String arch) throws IOException, InterruptedException {
-        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
         Architecture a = SearchSpaces.create(space, Parameters.empty()).parse(arch);
-        ExportedNetwork n = ExportedNetwork.of(space, Map.of(), a);
+        assertRunsInPython(ExportedNetwork.of(space, Map.of(), a));
+    }
+
+    @Test
+    void mobileLayerKindsRunInPythonAndAgreeOnCosts() throws IOException, InterruptedException {
+        assertRunsInPython(ExportedNetwork.of("handmade", Map.of(), MobileBlock.architecture()));
+    }
+
+    private void assertRunsInPython(ExportedNetwork n) throws IOException, InterruptedException {
+        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
+        Architecture a = n.architecture();
         Path py = Files.writeString(dir.resolve("net.py"), PyTorchSource.of(n, "edgenas test", "./nas export"));
         Path json = Files.writeString(dir.resolve("net.json"), NetworkJson.network(n, "edgenas test"));
         Process p;

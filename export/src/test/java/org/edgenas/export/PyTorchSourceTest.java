@@ -50,6 +50,8 @@ class PyTorchSourceTest {
         "nb201, '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'",
         "chain-cnn, k3n32s1p-k5n64s2-fc128",
         "chain-cnn, k7n8s2-k1n256s1p-k3n16s1p-fc1024-fc64",
+        "mbconv, mobilenetv2",
+        "mbconv, e1k5se_e3k3-e6k7se_e6k3_e3k5-e3k5-e3k5-e3k5_e1k3_e6k7-e6k3se_e6k5se",
     })
     void everyLayerAndEveryWireOfTheArchitectureIsInTheCode(String space, String arch) {
         Architecture a = SearchSpaces.create(space, Parameters.empty()).parse(arch);
@@ -59,6 +61,20 @@ class PyTorchSourceTest {
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), parsed.get(i), "node " + i + " " + a.nodes().get(i).name());
         }
+    }
+
+    @Test
+    void mobileLayerKindsAndTheirWiresAreInTheCode() {
+        Architecture a = MobileBlock.architecture();
+        String source = PyTorchSource.of(ExportedNetwork.of("handmade", Map.of(), a), "edgenas test", "./nas export");
+        assertEquals(PythonStructure.expected(a), PythonStructure.parse(source));
+        Map<String, Long> c = counts(PythonStructure.parse(source));
+        assertEquals(2L, c.get("ReLU6"));
+        assertEquals(1L, c.get("Hardsigmoid"));
+        assertEquals(1L, c.get("Sigmoid"));
+        assertEquals(2L, c.get("channelmul"));
+        assertTrue(source.contains("nn.Conv2d(8, 8, kernel_size=3, stride=1, padding=1, groups=8, bias=False)"),
+                "depthwise conv: one group per channel");
     }
 
     @Test

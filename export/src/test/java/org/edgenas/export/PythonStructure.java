@@ -10,13 +10,17 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
+import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
+import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
+import org.edgenas.arch.Sigmoid;
 import org.edgenas.arch.Zero;
 
 /**
@@ -26,7 +30,10 @@ import org.edgenas.arch.Zero;
  */
 final class PythonStructure {
 
-    /** One forward statement: a module type (or {@code add}, {@code zero}), its arguments, and its inputs. */
+    /**
+     * One forward statement: a module type (or {@code add}, {@code channelmul}, {@code zero}), its arguments, and its
+     * inputs.
+     */
     record Op(String kind, Map<String, String> args, List<Integer> inputs) {
     }
 
@@ -34,6 +41,7 @@ final class PythonStructure {
     private static final Pattern STATEMENT = Pattern.compile("^ {8}y(\\d+) = (.+?)  # .+$");
     private static final Pattern CALL = Pattern.compile("self\\.(\\w+)\\((.+)\\)");
     private static final Pattern ZERO = Pattern.compile("(x|y\\d+) \\* 0\\.0");
+    private static final Pattern PRODUCT = Pattern.compile("(x|y\\d+)(?:\\.reshape\\(.*?\\))? \\* (x|y\\d+)(?:\\.reshape\\(.*\\))?");
     private static final Pattern TERM = Pattern.compile("(?:torch\\.flatten\\()?(x|y\\d+)(?:, 1\\))?");
     private static final Pattern CALL_ARG = Pattern.compile("(?:torch\\.flatten\\()?(x|y\\d+)(?:, 1\\)|\\.reshape\\(.*\\))?");
 
@@ -72,6 +80,11 @@ final class PythonStructure {
                 ops.add(new Op(module.kind(), module.args(), List.of(variable(arg.group(1)))));
             } else if (zero.matches()) {
                 ops.add(new Op("zero", Map.of(), List.of(variable(zero.group(1)))));
+            } else if (PRODUCT.matcher(rhs).matches()) {
+                Matcher product = PRODUCT.matcher(rhs);
+                product.matches();
+                ops.add(new Op("channelmul", Map.of(), List.of(variable(product.group(1)),
+                        variable(product.group(2)))));
             } else {
                 List<Integer> inputs = new ArrayList<>();
                 for (String term : rhs.split(" \\+ ")) {
@@ -131,6 +144,10 @@ final class PythonStructure {
                     yield "AdaptiveAvgPool2d";
                 }
                 case ReLU r -> "ReLU";
+                case ReLU6 r -> "ReLU6";
+                case HardSigmoid h -> "Hardsigmoid";
+                case Sigmoid g -> "Sigmoid";
+                case ChannelMul m -> "channelmul";
                 case Identity i -> "Identity";
                 case Add s -> "add";
                 case Zero z -> "zero";

@@ -17,12 +17,13 @@ public final class AccuracyProxies {
     }
 
     /**
-     * The proxy called {@code name} for {@code space}; unknown keys in {@code parameters} are an error.
+     * The proxy called {@code name} for {@code space}, in a context of its own (its scores are shared with no other
+     * proxy); unknown keys in {@code parameters} are an error.
      *
      * @throws ConfigException if no provider has that name (listing those that exist) or a setting is wrong
      */
     public static AccuracyProxy create(String name, Parameters parameters, SearchSpace space) {
-        AccuracyProxy proxy = registry().get(name).create(parameters, space);
+        AccuracyProxy proxy = ProxyContext.of(space).create(name, parameters);
         parameters.requireNoUnknownKeys();
         return proxy;
     }

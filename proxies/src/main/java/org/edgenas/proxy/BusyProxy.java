@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code busy}: a synthetic proxy of known cost, for measuring how many evaluations per second a setup sustains (local
@@ -75,7 +74,7 @@ public record BusyProxy(double costMs) implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters parameters, SearchSpace space) {
+        public AccuracyProxy create(Parameters parameters, ProxyContext context) {
             return new BusyProxy(parameters.number("cost_ms", 100, 0, MAX_COST_MS));
         }
     }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
-import org.edgenas.space.Choice;
-import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
 
 /**
@@ -26,7 +25,7 @@ import org.edgenas.space.SearchSpace;
  * [{@value #DEFAULT_REFERENCE}], {@code seed}; every other setting is passed on to the members (so {@code batch}
  * reaches {@code naswot}).
  */
-public final class EnsembleProxy implements AccuracyProxy {
+public final class EnsembleProxy extends MemoisedProxy {
 
     /** Default number of reference architectures. */
     public static final int DEFAULT_REFERENCE = 32;
@@ -34,19 +33,22 @@ public final class EnsembleProxy implements AccuracyProxy {
     /** Default members. */
     public static final List<String> DEFAULT_MEMBERS = List.of("naswot", "logsynflow", "flops");
 
+    /** What decides an ensemble score besides the architecture: its members' keys, the sample size and seed. */
+    private record Key(List<Object> members, int reference, long seed) {
+    }
+
     private final SearchSpace space;
     private final List<AccuracyProxy> members;
     private final int reference;
     private final long seed;
-    private final ScoreCache cache;
     private volatile double[][] scale;
 
-    private EnsembleProxy(SearchSpace space, List<AccuracyProxy> members, int reference, long seed) {
-        this.space = space;
+    private EnsembleProxy(ProxyContext context, List<AccuracyProxy> members, int reference, long seed) {
+        super(context, new Key(members.stream().map(AccuracyProxy::scoreKey).toList(), reference, seed));
+        this.space = context.space();
         this.members = List.copyOf(members);
         this.reference = reference;
         this.seed = seed;
-        this.cache = ScoreCache.shared(space, toString());
     }
 
     @Override
@@ -59,12 +61,14 @@ public final class EnsembleProxy implements AccuracyProxy {
         return members;
     }
 
+    /** Closes the members. */
     @Override
-    public double score(Architecture architecture) {
-        return cache.score(architecture, this::compute);
+    public void close() {
+        members.forEach(AccuracyProxy::close);
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         double[][] s = scale();
         double sum = 0;
         for (int m = 0; m < members.size(); m++) {
@@ -118,17 +122,12 @@ public final class EnsembleProxy implements AccuracyProxy {
         return s;
     }
 
-    /** {@code count} architectures drawn uniformly (gene by gene) from {@code space} with {@code seed}. */
+    /** {@code count} architectures drawn uniformly (gene by gene, {@link Genotypes#random}) with {@code seed}. */
     static List<Architecture> sample(SearchSpace space, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Choice> choices = space.choices();
         List<Architecture> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int[] genes = new int[choices.size()];
-            for (int g = 0; g < genes.length; g++) {
-                genes[g] = random.nextInt(choices.get(g).cardinality());
-            }
-            out.add(space.decode(Genotype.of(genes)));
+            out.add(space.decode(Genotypes.random(space.choices(), random)));
         }
         return out;
     }
@@ -152,7 +151,7 @@ public final class EnsembleProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             // a list in a config file; "a,b" from the command line
             List<String> names = p.asMap().get("members") instanceof String
                     ? java.util.Arrays.stream(p.string("members", "").split(",")).map(String::strip).toList()
@@ -173,9 +172,9 @@ public final class EnsembleProxy implements AccuracyProxy {
                 if (members.stream().anyMatch(m -> m.name().equals(name))) {
                     throw p.error("members", "'" + name + "' is listed twice");
                 }
-                members.add(provider.create(p, space));
+                members.add(provider.create(p, context));
             }
-            return new EnsembleProxy(space, members, reference, seed);
+            return new EnsembleProxy(context, members, reference, seed);
         }
     }
 }

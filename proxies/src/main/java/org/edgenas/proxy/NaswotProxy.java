@@ -11,7 +11,6 @@ import org.edgenas.engine.Network;
 import org.edgenas.engine.Weights;
 import org.edgenas.engine.Workers;
 import org.edgenas.proxy.images.ImageSource;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code naswot}: "Neural Architecture Search without Training" (Mellor et al., ICML 2021). The untrained network
@@ -23,26 +22,29 @@ import org.edgenas.space.SearchSpace;
  * the network has no ReLU); the search treats it as the worst accuracy. Settings: {@code batch} [64], {@code seed},
  * {@code input}, {@code fit}, {@code threads} (see {@link EngineSettings}).
  */
-public final class NaswotProxy implements AccuracyProxy {
+public final class NaswotProxy extends MemoisedProxy {
 
     /** Default mini-batch size. */
     public static final int DEFAULT_BATCH = 64;
+
+    /** What decides a NASWOT score besides the architecture (threads do not). */
+    private record Key(int batch, long seed, Object input) {
+    }
 
     private final int batch;
     private final long seed;
     private final ImageSource images;
     private final Workers workers;
-    private final ScoreCache cache;
     private final Map<Shape, float[]> batches = new ConcurrentHashMap<>();
 
-    private NaswotProxy(SearchSpace space, int batch, long seed, ImageSource images, Workers workers) {
+    private NaswotProxy(ProxyContext context, int batch, long seed, ImageSource images, Workers workers) {
+        super(context, new Key(batch, seed, images.identity()));
         this.batch = batch;
         this.seed = seed;
         this.images = images;
         this.workers = workers;
-        this.cache = ScoreCache.shared(space, toString());
         // make the batch for the space's input shape now, so that an unusable image file fails before any search
-        Shape shape = EnsembleProxy.sample(space, 1, seed).getFirst().input();
+        Shape shape = EnsembleProxy.sample(context.space(), 1, seed).getFirst().input();
         batches.put(shape, images.batch(shape, batch, EngineSettings.inputSeed(seed)));
     }
 
@@ -52,11 +54,12 @@ public final class NaswotProxy implements AccuracyProxy {
     }
 
     @Override
-    public double score(Architecture architecture) {
-        return cache.score(architecture, this::compute);
+    public void close() {
+        workers.close();
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         float[] x = batches.computeIfAbsent(a.input(), s -> images.batch(s, batch, EngineSettings.inputSeed(seed)));
         Network net = Network.compile(a, batch, Weights.kaimingNormal(a, seed), Mode.FORWARD, workers);
         ActivationCodes codes = new ActivationCodes(batch, workers);
@@ -87,12 +90,12 @@ public final class NaswotProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             int batch = EngineSettings.batch(p, DEFAULT_BATCH);
             long seed = EngineSettings.seed(p);
             ImageSource images = EngineSettings.input(p);
             int threads = EngineSettings.threads(p);
-            return new NaswotProxy(space, batch, seed, images, EngineSettings.workers(name(), threads));
+            return new NaswotProxy(context, batch, seed, images, EngineSettings.workers(name(), threads));
         }
     }
 }

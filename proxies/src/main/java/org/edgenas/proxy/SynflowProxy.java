@@ -11,7 +11,6 @@ import org.edgenas.engine.Mode;
 import org.edgenas.engine.Network;
 import org.edgenas.engine.Weights;
 import org.edgenas.engine.Workers;
-import org.edgenas.space.SearchSpace;
 
 /**
  * {@code synflow} (Tanaka et al., NeurIPS 2020) and {@code logsynflow} (Cavagnero et al., FreeREA 2022): data-free
@@ -32,18 +31,21 @@ import org.edgenas.space.SearchSpace;
  * through which no gradient reaches a weight scores negative infinity ({@code synflow}) or 0 ({@code logsynflow}).
  * Settings: {@code seed}, {@code threads}.
  */
-public final class SynflowProxy implements AccuracyProxy {
+public final class SynflowProxy extends MemoisedProxy {
+
+    /** What decides a score besides the architecture (threads do not). */
+    private record Key(boolean logGradients, long seed) {
+    }
 
     private final boolean logGradients;
     private final long seed;
     private final Workers workers;
-    private final ScoreCache cache;
 
-    private SynflowProxy(SearchSpace space, boolean logGradients, long seed, Workers workers) {
+    private SynflowProxy(ProxyContext context, boolean logGradients, long seed, Workers workers) {
+        super(context, new Key(logGradients, seed));
         this.logGradients = logGradients;
         this.seed = seed;
         this.workers = workers;
-        this.cache = ScoreCache.shared(space, toString());
     }
 
     @Override
@@ -52,11 +54,12 @@ public final class SynflowProxy implements AccuracyProxy {
     }
 
     @Override
-    public double score(Architecture architecture) {
-        return cache.score(architecture, this::compute);
+    public void close() {
+        workers.close();
     }
 
-    private double compute(Architecture a) {
+    @Override
+    protected double compute(Architecture a) {
         return score(a, Weights.kaimingNormal(a, seed).abs(), logGradients, workers);
     }
 
@@ -136,10 +139,10 @@ public final class SynflowProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             long seed = EngineSettings.seed(p);
             int threads = EngineSettings.threads(p);
-            return new SynflowProxy(space, false, seed, EngineSettings.workers(name(), threads));
+            return new SynflowProxy(context, false, seed, EngineSettings.workers(name(), threads));
         }
     }
 
@@ -156,10 +159,10 @@ public final class SynflowProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             long seed = EngineSettings.seed(p);
             int threads = EngineSettings.threads(p);
-            return new SynflowProxy(space, true, seed, EngineSettings.workers(name(), threads));
+            return new SynflowProxy(context, true, seed, EngineSettings.workers(name(), threads));
         }
     }
 }

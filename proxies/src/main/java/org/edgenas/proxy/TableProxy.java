@@ -32,8 +32,7 @@ public final class TableProxy implements AccuracyProxy {
     /** Reads {@code column} of {@code file}, keyed by the canonical string of each row's architecture. */
     public static TableProxy read(Path file, String column, String archColumn, SearchSpace space) {
         CsvTable t = CsvTable.read(file);
-        int a = archColumn != null ? t.column(archColumn, "architecture")
-                : t.has("arch_str") ? t.column("arch_str", "architecture") : t.column("arch", "architecture");
+        int a = archColumn != null ? t.column(archColumn, "architecture") : t.architectureColumn();
         int v = t.column(column, "score");
         Map<String, Double> scores = new HashMap<>(t.size() * 2);
         for (int r = 0; r < t.size(); r++) {
@@ -86,11 +85,11 @@ public final class TableProxy implements AccuracyProxy {
         }
 
         @Override
-        public AccuracyProxy create(Parameters p, SearchSpace space) {
+        public AccuracyProxy create(Parameters p, ProxyContext context) {
             String file = p.requiredString("file", "the CSV file to look scores up in");
             String column = p.requiredString("column", "the CSV column holding the score, e.g. cifar10_test_acc");
             String archColumn = p.string("arch_column", null);
-            return read(Path.of(file), column, archColumn, space);
+            return read(Path.of(file), column, archColumn, context.space());
         }
     }
 }

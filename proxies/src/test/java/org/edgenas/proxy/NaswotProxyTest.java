@@ -37,8 +37,12 @@ class NaswotProxyTest {
 
     @Test
     void scoreIsFiniteDeterministicAndIndependentOfThreads() {
+        // each proxy is made in a context of its own, so the 2-thread score is computed, not looked up
         double one = naswot(Map.of("batch", 8, "seed", 3)).score(SMALL.parse(MIXED));
-        double two = naswot(Map.of("batch", 8, "seed", 3, "threads", 2)).score(SMALL.parse(MIXED));
+        double two;
+        try (AccuracyProxy twoThreads = naswot(Map.of("batch", 8, "seed", 3, "threads", 2))) {
+            two = twoThreads.score(SMALL.parse(MIXED));
+        }
         assertTrue(Double.isFinite(one), "score " + one);
         assertEquals(one, two, 0.0);
         // a log-determinant of an 8 x 8 kernel whose diagonal is N_A is at most 8 ln N_A
@@ -88,5 +92,44 @@ class NaswotProxyTest {
     void missingImageFileIsNamedInTheError() {
         ConfigException e = assertThrows(ConfigException.class, () -> naswot(Map.of("input", "no/such/images.gz")));
         assertTrue(e.getMessage().contains("input: no/such/images.gz: image file not found"), e.getMessage());
+    }
+
+    /** Two IDX files of the same name in different folders, with different images. */
+    private static Path[] twoFilesOfOneName(Path dir) throws IOException {
+        byte[] first = TestImages.idx(16, 6, 6);
+        byte[] second = TestImages.idx(16, 6, 6);
+        for (int i = 16; i < second.length; i++) {
+            second[i] = (byte) (255 - second[i]);
+        }
+        Path a = Files.write(Files.createDirectories(dir.resolve("mnist")).resolve("train-images-idx3-ubyte"), first);
+        Path b = Files.write(Files.createDirectories(dir.resolve("fashion")).resolve("train-images-idx3-ubyte"),
+                second);
+        return new Path[] {a, b};
+    }
+
+    @Test
+    void twoImageFilesOfTheSameNameScoreDifferentlyInOneContext(@TempDir Path dir) throws IOException {
+        Path[] files = twoFilesOfOneName(dir);
+        ProxyContext shared = ProxyContext.of(SMALL);
+        double first = shared.create("naswot", Parameters.of(Map.of("batch", 8, "input", files[0].toString())))
+                .score(SMALL.parse(MIXED));
+        double second = shared.create("naswot", Parameters.of(Map.of("batch", 8, "input", files[1].toString())))
+                .score(SMALL.parse(MIXED));
+        // each file's score computed alone, in a context of its own
+        double alone = naswot(Map.of("batch", 8, "input", files[1].toString())).score(SMALL.parse(MIXED));
+        assertNotEquals(first, second, "the second file got the first file's score");
+        assertEquals(alone, second, 0.0);
+        assertEquals(2, shared.scores().size());
+    }
+
+    @Test
+    void proxiesWithTheSameSettingsShareScoresWithinAContextOnly() {
+        ProxyContext context = ProxyContext.of(SMALL);
+        context.create("naswot", Parameters.of(Map.of("batch", 8, "seed", 5))).score(SMALL.parse(MIXED));
+        context.create("naswot", Parameters.of(Map.of("batch", 8, "seed", 5, "threads", 1)))
+                .score(SMALL.parse(MIXED));
+        assertEquals(1, context.scores().size(), "threads do not change a score, so the second is looked up");
+        context.create("naswot", Parameters.of(Map.of("batch", 8, "seed", 6))).score(SMALL.parse(MIXED));
+        assertEquals(2, context.scores().size(), "another seed is another score");
     }
 }

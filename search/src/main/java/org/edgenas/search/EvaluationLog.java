@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.edgenas.arch.Architecture;
-import org.edgenas.quality.Indicators;
-import org.edgenas.quality.Normalization;
+import org.edgenas.quality.FrontQuality;
 import org.edgenas.space.Genotype;
 
 /**
@@ -23,7 +23,7 @@ final class EvaluationLog {
     private final int budget;
     private final Map<String, Evaluation> byArch = new LinkedHashMap<>();
     private final List<Evaluation> front = new ArrayList<>();
-    private Normalization progressScale;
+    private FrontQuality progressScale;
 
     EvaluationLog(Problem problem, CandidateEvaluator evaluator, int budget) {
         this.problem = problem;
@@ -93,19 +93,9 @@ final class EvaluationLog {
 
     private void add(Evaluation e) {
         byArch.put(e.arch(), e);
-        if (!e.feasible()) {
-            return;
+        if (e.feasible()) {
+            Pareto.insert(front, e, Function.identity(), problem.objectives());
         }
-        for (int i = front.size() - 1; i >= 0; i--) {
-            int d = Pareto.dominance(front.get(i), e, problem.objectives());
-            if (d > 0) {
-                return;
-            }
-            if (d < 0) {
-                front.remove(i);
-            }
-        }
-        front.add(e);
     }
 
     /** The progress report after {@code generation}. */
@@ -115,12 +105,11 @@ final class EvaluationLog {
             if (progressScale == null) {
                 List<double[]> all = Pareto.minimised(evaluated(), problem.objectives());
                 if (all.stream().anyMatch(p -> Double.isFinite(p[0]) && Double.isFinite(p[1]))) {
-                    progressScale = Normalization.of(all);
+                    progressScale = FrontQuality.against(all);
                 }
             }
             if (progressScale != null) {
-                hv = Indicators.hypervolume(progressScale.apply(Pareto.minimised(front, problem.objectives())),
-                        Normalization.referencePoint(2));
+                hv = progressScale.hypervolume(Pareto.minimised(front, problem.objectives()));
             }
         }
         return new SearchListener.Progress(generation, byArch.size(), budget, front.size(), hv, seconds);

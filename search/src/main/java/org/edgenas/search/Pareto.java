@@ -3,6 +3,7 @@ package org.edgenas.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** Pareto dominance over evaluations, with constraint domination for infeasible ones. */
 public final class Pareto {
@@ -56,31 +57,49 @@ public final class Pareto {
     }
 
     /**
+     * Adds {@code candidate} to {@code nonDominated}, a list none of whose members dominates another, unless a member
+     * dominates it; the members it dominates are removed, members with equal objective values kept. Members keep their
+     * order; the candidate, if added, goes last.
+     *
+     * @return whether it was added
+     */
+    public static <T> boolean insert(List<T> nonDominated, T candidate, Function<T, Evaluation> evaluation,
+                                     List<Objective> objectives) {
+        Evaluation e = evaluation.apply(candidate);
+        for (int i = nonDominated.size() - 1; i >= 0; i--) {
+            int d = dominance(evaluation.apply(nonDominated.get(i)), e, objectives);
+            if (d > 0) {
+                return false;
+            }
+            if (d < 0) {
+                nonDominated.remove(i);
+            }
+        }
+        nonDominated.add(candidate);
+        return true;
+    }
+
+    /**
+     * The items that no other item dominates (constraint domination, so an infeasible one only when all are), in their
+     * order; items with equal objective values are all kept.
+     */
+    public static <T> List<T> nonDominated(List<T> items, Function<T, Evaluation> evaluation,
+                                           List<Objective> objectives) {
+        List<T> out = new ArrayList<>();
+        for (T item : items) {
+            insert(out, item, evaluation, objectives);
+        }
+        return out;
+    }
+
+    /**
      * The feasible evaluations that no other evaluation dominates, ordered from best to worst in the second objective
      * (cheapest first for energy or latency), ties by architecture string. Evaluations with equal objective values
      * are all kept.
      */
     public static List<Evaluation> front(List<Evaluation> evaluated, List<Objective> objectives) {
-        List<Evaluation> front = new ArrayList<>();
-        for (Evaluation e : evaluated) {
-            if (!e.feasible()) {
-                continue;
-            }
-            boolean dominated = false;
-            for (int i = front.size() - 1; i >= 0; i--) {
-                int d = dominance(front.get(i), e, objectives);
-                if (d > 0) {
-                    dominated = true;
-                    break;
-                }
-                if (d < 0) {
-                    front.remove(i);
-                }
-            }
-            if (!dominated) {
-                front.add(e);
-            }
-        }
+        List<Evaluation> front = nonDominated(evaluated.stream().filter(Evaluation::feasible).toList(),
+                Function.identity(), objectives);
         Objective second = objectives.get(1);
         front.sort(Comparator.comparingDouble((Evaluation e) -> -second.maximized(e)).thenComparing(Evaluation::arch));
         return front;

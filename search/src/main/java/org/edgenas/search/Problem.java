@@ -9,7 +9,8 @@ import org.edgenas.space.SearchSpace;
 
 /**
  * A search problem: where to look (space), how to score (proxy, energy model at a batch size), what to optimise
- * and within which budgets. Immutable; {@link #evaluate} is thread-safe when the proxy and model are.
+ * and within which budgets. Immutable; {@link #evaluate} is thread-safe when the proxy and model are. It owns its
+ * proxy: {@link #close()} closes it (releasing its threads).
  *
  * @param space       the search space
  * @param proxy       the accuracy objective
@@ -19,7 +20,7 @@ import org.edgenas.space.SearchSpace;
  * @param constraints budgets
  */
 public record Problem(SearchSpace space, AccuracyProxy proxy, EnergyModel energy, int batch,
-                      List<Objective> objectives, Constraints constraints) {
+                      List<Objective> objectives, Constraints constraints) implements AutoCloseable {
 
     public Problem {
         objectives = List.copyOf(objectives);
@@ -42,5 +43,11 @@ public record Problem(SearchSpace space, AccuracyProxy proxy, EnergyModel energy
         double latencyMs = e.latencyMs();
         return new Evaluation(a.id(), accuracy, energyMj, latencyMs, a.macs(), a.params(),
                 constraints.violation(energyMj, latencyMs), generation);
+    }
+
+    /** Closes the proxy; evaluating afterwards still works, on the calling thread only. */
+    @Override
+    public void close() {
+        proxy.close();
     }
 }

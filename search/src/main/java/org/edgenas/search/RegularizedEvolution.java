@@ -3,48 +3,87 @@ package org.edgenas.search;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.edgenas.config.Parameters;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
 
 /**
- * Regularised (aging) evolution (Real et al., AAAI 2019), made Pareto-aware: a queue of {@code population}
- * individuals; each step samples {@code sampleSize} of them uniformly, takes as parent a uniformly chosen member of the
- * sample's non-dominated set (constraint domination; not a scalarisation, so no weights to tune), mutates it (each gene
- * resampled with probability {@code mutationRate}, at least one gene changed), evaluates the child, appends it and
- * removes the oldest individual. The initial queue is uniformly random. Children are evaluated one at a time, so this
- * algorithm does not use evaluation threads; it is reproducible from its seed.
+ * {@code evolution}: regularised (aging) evolution (Real et al., AAAI 2019), made Pareto-aware: a queue of
+ * {@code population} individuals; each step samples {@code sampleSize} of them uniformly, takes as parent a uniformly
+ * chosen member of the sample's non-dominated set (constraint domination; not a scalarisation, so no weights to tune),
+ * mutates it (each gene resampled with probability {@code mutationRate}, at least one gene changed), evaluates the
+ * child, appends it and removes the oldest individual. The initial queue is uniformly random. Children are evaluated
+ * one at a time, so this algorithm does not use evaluation threads; it is reproducible from its seed. Not resumable.
+ *
+ * @param mutationRate probability that each gene is resampled, in [0, 1] ({@code mutation_rate}, 0.15)
+ * @param sampleSize   individuals sampled per step, at least 1 and at most the population
+ *                     ({@code sample_size}, min(10, population))
  */
-final class RegularizedEvolution {
+public record RegularizedEvolution(double mutationRate, int sampleSize) implements Algorithm {
 
-    private RegularizedEvolution() {
+    /** Its name in configs. */
+    public static final String NAME = "evolution";
+
+    public RegularizedEvolution {
+        if (!(mutationRate >= 0 && mutationRate <= 1) || sampleSize < 1) {
+            throw new IllegalArgumentException("mutation rate in [0, 1] and sample size >= 1: " + mutationRate + ", "
+                    + sampleSize);
+        }
+    }
+
+    /** Regularised evolution with the given settings. */
+    public static RegularizedEvolution of(double mutationRate, int sampleSize) {
+        return new RegularizedEvolution(mutationRate, sampleSize);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mutation_rate", mutationRate);
+        m.put("sample_size", sampleSize);
+        return m;
     }
 
     private record Individual(Genotype genotype, Evaluation evaluation) {
     }
 
-    static int run(Problem problem, SearchSettings s, EvaluationLog log, SearchListener listener, long start) {
+    @Override
+    public int run(SearchRun run) {
+        SearchSettings s = run.settings();
+        if (sampleSize > s.population()) {
+            throw new IllegalArgumentException("sample size " + sampleSize + " exceeds the population "
+                    + s.population());
+        }
         Random random = new Random(s.seed());
-        List<Choice> choices = problem.space().choices();
+        List<Choice> choices = run.problem().space().choices();
         Deque<Individual> queue = new ArrayDeque<>();
         List<Genotype> initial = new ArrayList<>();
         for (int n = 0; n < s.population(); n++) {
-            initial.add(randomGenotype(choices, random));
+            initial.add(Genotypes.random(choices, random));
         }
-        List<Evaluation> evals = log.evaluate(initial, 0);
+        List<Evaluation> evals = run.evaluate(initial, 0);
         for (int n = 0; n < initial.size(); n++) {
             if (evals.get(n) != null) {
                 queue.addLast(new Individual(initial.get(n), evals.get(n)));
             }
         }
         int generation = 1;
-        Search.tell(listener, log, generation, start);
+        run.generationDone(generation);
         long maxSteps = (long) s.maxGenerations() * s.population();
-        for (long step = 1; step <= maxSteps && !log.exhausted() && !queue.isEmpty(); step++) {
-            Individual parent = select(new ArrayList<>(queue), s.sampleSize(), problem.objectives(), random);
-            Genotype child = mutate(parent.genotype(), choices, s.mutationRate(), random);
-            Evaluation e = log.evaluate(List.of(child), generation).getFirst();
+        for (long step = 1; step <= maxSteps && !run.exhausted() && !queue.isEmpty(); step++) {
+            Individual parent = select(new ArrayList<>(queue), run.problem().objectives(), random);
+            Genotype child = mutate(parent.genotype(), choices, random);
+            Evaluation e = run.evaluate(List.of(child), generation).getFirst();
             if (e != null) {
                 queue.addLast(new Individual(child, e));
                 if (queue.size() > s.population()) {
@@ -53,42 +92,30 @@ final class RegularizedEvolution {
             }
             if (step % s.population() == 0) {
                 generation++;
-                Search.tell(listener, log, generation, start);
+                run.generationDone(generation);
             }
         }
-        if (log.exhausted()) {
-            Search.tell(listener, log, generation, start);
+        if (run.exhausted()) {
+            run.generationDone(generation);
         }
         return generation;
     }
 
-    private static Individual select(List<Individual> queue, int sampleSize, List<Objective> objectives,
-                                     Random random) {
+    /** A uniformly chosen member of the non-dominated set of a uniform sample (with replacement) of the queue. */
+    private Individual select(List<Individual> queue, List<Objective> objectives, Random random) {
         List<Individual> sample = new ArrayList<>(sampleSize);
         for (int i = 0; i < sampleSize; i++) {
             sample.add(queue.get(random.nextInt(queue.size())));
         }
-        List<Individual> best = new ArrayList<>();
-        for (Individual a : sample) {
-            boolean dominated = false;
-            for (Individual b : sample) {
-                if (Pareto.dominance(b.evaluation(), a.evaluation(), objectives) > 0) {
-                    dominated = true;
-                    break;
-                }
-            }
-            if (!dominated) {
-                best.add(a);
-            }
-        }
+        List<Individual> best = Pareto.nonDominated(sample, Individual::evaluation, objectives);
         return best.get(random.nextInt(best.size()));
     }
 
-    private static Genotype mutate(Genotype parent, List<Choice> choices, double rate, Random random) {
+    private Genotype mutate(Genotype parent, List<Choice> choices, Random random) {
         int[] g = parent.toArray();
         boolean changed = false;
         for (int i = 0; i < g.length; i++) {
-            if (choices.get(i).cardinality() > 1 && random.nextDouble() < rate) {
+            if (choices.get(i).cardinality() > 1 && random.nextDouble() < mutationRate) {
                 g[i] = other(g[i], choices.get(i).cardinality(), random);
                 changed = true;
             }
@@ -113,11 +140,22 @@ final class RegularizedEvolution {
         return v >= value ? v + 1 : v;
     }
 
-    private static Genotype randomGenotype(List<Choice> choices, Random random) {
-        int[] g = new int[choices.size()];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = random.nextInt(choices.get(i).cardinality());
+    /** Provider of {@code evolution}: settings {@code mutation_rate} [0.15], {@code sample_size} [min(10, population)]. */
+    public static final class Provider implements AlgorithmProvider {
+        @Override
+        public String name() {
+            return NAME;
         }
-        return Genotype.of(g);
+
+        @Override
+        public String description() {
+            return "regularised (aging) evolution, Pareto-aware parent choice (settings: mutation_rate, sample_size)";
+        }
+
+        @Override
+        public Algorithm create(Parameters search, int population) {
+            return new RegularizedEvolution(search.number("mutation_rate", 0.15, 0, 1),
+                    search.integer("sample_size", Math.min(10, population), 1, population));
+        }
     }
 }

@@ -1,59 +1,45 @@
 package org.edgenas.search;
 
-import java.util.List;
+import java.util.Objects;
 
 /**
- * How to search.
+ * How to search: the algorithm (with its own settings) and what every algorithm shares.
  *
- * @param algorithm      {@code nsga2} (Jenetics, NSGA-II survivor selection), {@code random}, {@code evolution}
- *                       (regularised evolution) or {@code exhaustive}
- * @param population     individuals per generation
- * @param maxEvaluations budget of unique architectures evaluated (a hard cap)
- * @param maxGenerations generations at most
- * @param crossoverRate  probability that a pair of parents is recombined (uniform crossover over genes)
- * @param mutationRate   probability that each gene is replaced by a random choice
- * @param sampleSize     tournament sample of regularised evolution
- * @param threads        threads evaluating candidates; results do not depend on it
+ * @param algorithm      the algorithm, e.g. {@code Nsga2.of(0.9, 0.15)}
+ * @param population     individuals per generation, at least 2
+ * @param maxEvaluations budget of unique architectures evaluated (a hard cap), at least 1
+ * @param maxGenerations generations at most, at least 1
+ * @param threads        threads evaluating candidates, at least 1; results do not depend on it
  * @param seed           random seed; the same seed and settings give the same result
  */
-public record SearchSettings(String algorithm, int population, int maxEvaluations, int maxGenerations,
-                             double crossoverRate, double mutationRate, int sampleSize, int threads, long seed) {
-
-    /** Names of the algorithms. */
-    public static final List<String> ALGORITHMS = List.of("nsga2", "random", "evolution", "exhaustive");
+public record SearchSettings(Algorithm algorithm, int population, int maxEvaluations, int maxGenerations,
+                             int threads, long seed) {
 
     public SearchSettings {
-        if (!ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("unknown algorithm " + algorithm + "; allowed: " + ALGORITHMS);
-        }
-        if (population < 2 || maxEvaluations < 1 || maxGenerations < 1 || threads < 1 || sampleSize < 1
-                || sampleSize > population) {
-            throw new IllegalArgumentException("population >= 2, max evaluations, generations and threads >= 1, "
-                    + "1 <= sample size <= population");
+        Objects.requireNonNull(algorithm, "algorithm");
+        if (population < 2 || maxEvaluations < 1 || maxGenerations < 1 || threads < 1) {
+            throw new IllegalArgumentException("population >= 2, max evaluations, generations and threads >= 1: "
+                    + population + ", " + maxEvaluations + ", " + maxGenerations + ", " + threads);
         }
     }
 
     /** These settings with another seed. */
     public SearchSettings withSeed(long newSeed) {
-        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, threads, newSeed);
+        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, threads, newSeed);
     }
 
     /** These settings with another thread count. */
     public SearchSettings withThreads(int newThreads) {
-        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, newThreads, seed);
+        return new SearchSettings(algorithm, population, maxEvaluations, maxGenerations, newThreads, seed);
     }
 
     /** These settings with another algorithm. */
-    public SearchSettings withAlgorithm(String newAlgorithm) {
-        return new SearchSettings(newAlgorithm, population, maxEvaluations, maxGenerations, crossoverRate,
-                mutationRate, sampleSize, threads, seed);
+    public SearchSettings withAlgorithm(Algorithm newAlgorithm) {
+        return new SearchSettings(newAlgorithm, population, maxEvaluations, maxGenerations, threads, seed);
     }
 
     /** These settings with another evaluation budget. */
     public SearchSettings withMaxEvaluations(int newMax) {
-        return new SearchSettings(algorithm, population, newMax, maxGenerations, crossoverRate, mutationRate,
-                sampleSize, threads, seed);
+        return new SearchSettings(algorithm, population, newMax, maxGenerations, threads, seed);
     }
 }

@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 /**
  * A seeded random generator whose whole state is one {@code long}, so that a search can save it in a JSON checkpoint
  * and continue exactly where it stopped (SplitMix64, Steele, Lea and Flood 2014; every other method derives from
- * {@link #nextLong()}). Not thread-safe: the evolution runs on one thread.
+ * {@link #nextLong()}). Not thread-safe: an algorithm runs on one thread. A resumable algorithm keeps its generator's
+ * {@link #state()} in its checkpoints ({@link SearchRun#checkpoint}).
  */
-final class StateRandom implements RandomGenerator {
+public final class StateRandom implements RandomGenerator {
 
     private long state;
 
@@ -16,17 +17,17 @@ final class StateRandom implements RandomGenerator {
     }
 
     /** A generator seeded with {@code seed}. */
-    static StateRandom seeded(long seed) {
+    public static StateRandom seeded(long seed) {
         return new StateRandom(seed ^ 0x5DEECE66DL);
     }
 
     /** A generator continuing from a saved {@link #state()}. */
-    static StateRandom restored(long state) {
+    public static StateRandom restored(long state) {
         return new StateRandom(state);
     }
 
     /** The state to save. */
-    long state() {
+    public long state() {
         return state;
     }
 

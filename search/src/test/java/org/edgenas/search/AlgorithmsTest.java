@@ -23,14 +23,14 @@ class AlgorithmsTest {
                 Constraints.none());
     }
 
-    private static SearchSettings settings(String algorithm, int budget, int threads, long seed) {
-        return new SearchSettings(algorithm, 20, budget, 10_000, 0.9, 0.1, 5, threads, seed);
+    private static SearchSettings settings(Algorithm algorithm, int budget, int threads, long seed) {
+        return new SearchSettings(algorithm, 20, budget, 10_000, threads, seed);
     }
 
     @Test
     void exhaustiveFrontEqualsBruteForceNonDominance() {
         Problem p = problem();
-        SearchResult all = Search.run(p, settings("exhaustive", 10, 2, 1), SearchListener.NONE);
+        SearchResult all = Search.run(p, settings(Exhaustive.of(), 10, 2, 1), SearchListener.NONE);
         assertEquals(15_625, all.evaluated().size());
         Set<String> brute = new HashSet<>();
         for (Evaluation a : all.evaluated()) {
@@ -53,18 +53,18 @@ class AlgorithmsTest {
 
     @Test
     void regularisedEvolutionIsReproducibleAndRespectsTheBudget() {
-        SearchResult a = Search.run(problem(), settings("evolution", 150, 1, 9), SearchListener.NONE);
-        SearchResult b = Search.run(problem(), settings("evolution", 150, 2, 9), SearchListener.NONE);
+        SearchResult a = Search.run(problem(), settings(RegularizedEvolution.of(0.1, 5), 150, 1, 9), SearchListener.NONE);
+        SearchResult b = Search.run(problem(), settings(RegularizedEvolution.of(0.1, 5), 150, 2, 9), SearchListener.NONE);
         assertEquals(a.evaluated(), b.evaluated());
         assertEquals(150, a.evaluated().size());
-        SearchResult c = Search.run(problem(), settings("evolution", 150, 1, 10), SearchListener.NONE);
+        SearchResult c = Search.run(problem(), settings(RegularizedEvolution.of(0.1, 5), 150, 1, 10), SearchListener.NONE);
         assertFalse(a.evaluated().equals(c.evaluated()));
     }
 
     @Test
     void progressReportsGrowingEvaluationsAndHypervolume() {
         List<SearchListener.Progress> seen = new java.util.ArrayList<>();
-        Search.run(problem(), settings("nsga2", 200, 1, 3), seen::add);
+        Search.run(problem(), settings(Nsga2.of(0.9, 0.1), 200, 1, 3), seen::add);
         assertTrue(seen.size() > 2);
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i).evaluations() >= seen.get(i - 1).evaluations());

@@ -26,8 +26,8 @@ class ComputedProxySearchTest {
 
     @Test
     void naswotSearchIsReproducibleWhateverTheThreadCount() {
-        SearchSettings one = new SearchSettings("nsga2", 10, 40, 100, 0.9, 0.15, 5, 1, 5);
-        SearchSettings two = new SearchSettings("nsga2", 10, 40, 100, 0.9, 0.15, 5, 2, 5);
+        SearchSettings one = new SearchSettings(Nsga2.of(0.9, 0.15), 10, 40, 100, 1, 5);
+        SearchSettings two = new SearchSettings(Nsga2.of(0.9, 0.15), 10, 40, 100, 2, 5);
         SearchResult a = Search.run(problem(), one, SearchListener.NONE);
         SearchResult b = Search.run(problem(), two, SearchListener.NONE);
         assertEquals(40, a.evaluated().size());

@@ -28,6 +28,24 @@ public record Conv2d(int inChannels, int outChannels, int kernel, int stride, in
         return new Conv2d(inChannels, outChannels, kernel, stride, kernel / 2, 1, false);
     }
 
+    /**
+     * A depthwise convolution: one {@code kernel x kernel} filter per channel ({@code groups = channels}), "same"
+     * padding (k / 2), no bias. MACs per image = H_out x W_out x k^2 x channels.
+     */
+    public static Conv2d depthwise(int channels, int kernel, int stride) {
+        return new Conv2d(channels, channels, kernel, stride, kernel / 2, channels, false);
+    }
+
+    /** A pointwise (1x1, stride 1, dense, no bias) convolution, e.g. the expansion and projection of an MBConv block. */
+    public static Conv2d pointwise(int inChannels, int outChannels) {
+        return new Conv2d(inChannels, outChannels, 1, 1, 0, 1, false);
+    }
+
+    /** Whether this is a depthwise convolution: one group per input channel and as many outputs as inputs. */
+    public boolean isDepthwise() {
+        return groups > 1 && groups == inChannels && outChannels == inChannels;
+    }
+
     private String describe(int in, int out, int k, int s, int p, int g) {
         return "in=" + in + " out=" + out + " k=" + k + " s=" + s + " p=" + p + " g=" + g;
     }

@@ -15,8 +15,8 @@ import java.util.List;
  *   <li>Parameters count trainable weights, biases and batch-norm scale/shift (not running statistics).</li>
  * </ul>
  */
-public sealed interface Layer permits Conv2d, Linear, BatchNorm, ReLU, AvgPool, MaxPool, GlobalAvgPool, Add, Zero,
-        Identity {
+public sealed interface Layer permits Conv2d, Linear, BatchNorm, ReLU, ReLU6, HardSigmoid, Sigmoid, AvgPool, MaxPool,
+        GlobalAvgPool, Add, ChannelMul, Zero, Identity {
 
     /** Short kind name used in reports and energy profiles, e.g. {@code conv2d}, {@code linear}. */
     String kind();

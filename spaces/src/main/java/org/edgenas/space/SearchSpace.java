@@ -5,13 +5,20 @@ import org.edgenas.arch.Architecture;
 
 /**
  * A family of architectures indexed by genotypes: the seam where users plug in their own spaces
- * (through a {@link SearchSpaceProvider}).
+ * (through a {@link SearchSpaceProvider}). An implementation provides {@link #name()}, {@link #choices()},
+ * {@link #build} and {@link #encode}; the framework calls {@link #decode}, which validates a genotype before
+ * {@code build} sees it.
  *
- * @apiNote Implementations are immutable and thread-safe. {@link #decode} is total over valid genotypes: every
- * genotype whose genes lie within {@link #choices()} decodes to an architecture (a space repairs combinations it
- * cannot build, e.g. a feature map shrinking below one pixel, and the {@link Architecture#id() id} then names the
- * repaired architecture). {@code parse(decode(g).id())} returns a genotype that decodes to the same architecture,
- * and {@code decode(parse(s)).id().equals(s)} for every canonical string {@code s}.
+ * @apiNote Implementations are immutable and thread-safe, and {@link #choices()} returns the same list on every call
+ * (build it once). {@link #build} is total over valid genotypes: every genotype whose genes lie within
+ * {@link #choices()} decodes to an architecture (a space repairs combinations it cannot build, e.g. a feature map
+ * shrinking below one pixel, and the {@link Architecture#id() id} then names the repaired architecture).
+ * {@code parse(decode(g).id())} returns an architecture with the same id as {@code decode(g)}, and
+ * {@code decode(encode(s)).id().equals(s)} for every canonical string {@code s}. A string that is not an
+ * architecture of the space makes {@link #encode} throw {@link ArchitectureFormatException}, never return a genotype
+ * out of range. Several genotypes may decode to one architecture (genes a repair or a shorter depth ignores): then
+ * override {@link #architectureCount()} so that budgets count architectures. {@code SearchSpaceContract} in this
+ * module's test jar checks all of this for a space.
  *
  * {@snippet :
  * SearchSpace space = SearchSpaces.create("nb201", Parameters.empty());
@@ -24,15 +31,15 @@ public interface SearchSpace {
     /** The name by which configs refer to this space, e.g. {@code nb201}. */
     String name();
 
-    /** The decisions that make up a genotype, in gene order. */
+    /** The decisions that make up a genotype, in gene order: the same (immutable) list on every call. */
     List<Choice> choices();
 
     /**
-     * The architecture of a genotype.
+     * The architecture of a genotype that {@link #validate} accepted. Called only through {@link #decode}.
      *
-     * @throws ArchitectureFormatException if the genotype has the wrong length or a gene out of range
+     * @param genotype a genotype whose length and genes fit {@link #choices()}
      */
-    Architecture decode(Genotype genotype);
+    Architecture build(Genotype genotype);
 
     /**
      * The genotype of an architecture string of this space (its canonical form, or any form the space accepts).
@@ -41,24 +48,34 @@ public interface SearchSpace {
      */
     Genotype encode(String architecture);
 
+    /**
+     * The architecture of a genotype: {@link #validate} it, then {@link #build} it. Not for implementations to
+     * override.
+     *
+     * @throws ArchitectureFormatException if the genotype has the wrong length or a gene out of range
+     */
+    default Architecture decode(Genotype genotype) {
+        validate(genotype);
+        return build(genotype);
+    }
+
     /** The architecture named by a string: {@code decode(encode(architecture))}. */
     default Architecture parse(String architecture) {
         return decode(encode(architecture));
     }
 
-    /**
-     * The number of distinct genotypes, or -1 if it exceeds {@link Long#MAX_VALUE}.
-     */
+    /** The number of distinct genotypes, or -1 if it exceeds {@link Long#MAX_VALUE}. */
     default long size() {
-        long n = 1;
-        try {
-            for (Choice c : choices()) {
-                n = Math.multiplyExact(n, c.cardinality());
-            }
-        } catch (ArithmeticException overflow) {
-            return -1;
-        }
-        return n;
+        return Genotypes.count(choices());
+    }
+
+    /**
+     * The number of distinct architectures (distinct canonical strings), or -1 where unknown or beyond
+     * {@link Long#MAX_VALUE}. A search caps its budget of unique architectures by it. The default knows nothing;
+     * a space whose genotypes and architectures correspond one to one returns {@link #size()}.
+     */
+    default long architectureCount() {
+        return -1;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.edgenas.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LayerCostTest {
@@ -57,5 +58,39 @@ class LayerCostTest {
         LayerCost c = only(Conv2d.of(2, 2, 1, 1), Shape.of(2, 3, 3));
         assertEquals(736, c.bytes(5, Precision.FP32));
         assertEquals(184, c.bytes(5, Precision.INT8));
+    }
+
+    @Test
+    void depthwiseConvMacsAreOneFilterPerChannel() {
+        // 32 channels, 3x3, stride 1 on 14x14: 196 positions * 9 taps * 32 channels = 56,448; 32 * 9 weights
+        LayerCost c = only(Conv2d.depthwise(32, 3, 1), Shape.of(32, 14, 14));
+        assertEquals(56_448, c.macs());
+        assertEquals(288, c.params());
+    }
+
+    @Test
+    void pointwiseConvMacsAreInTimesOutPerPosition() {
+        // 16 -> 96 on 7x7: 49 * 16 * 96 = 75,264
+        LayerCost c = only(Conv2d.pointwise(16, 96), Shape.of(16, 7, 7));
+        assertEquals(75_264, c.macs());
+        assertEquals(1_536, c.params());
+    }
+
+    @Test
+    void mobileActivationsAndChannelMulAreElementOpsOnly() {
+        Shape s = Shape.of(4, 3, 3);
+        for (Layer act : List.of(ReLU6.of(), HardSigmoid.of(), Sigmoid.of())) {
+            LayerCost c = only(act, s);
+            assertEquals(0, c.macs(), act.kind());
+            assertEquals(36, c.elementOps(), act.kind());
+            assertEquals(0, c.params(), act.kind());
+        }
+        GraphBuilder g = GraphBuilder.on(s);
+        int pool = g.add("pool", GlobalAvgPool.of(), Architecture.INPUT);
+        g.add("scale", ChannelMul.of(), Architecture.INPUT, pool);
+        LayerCost mul = g.build("se").costs().get(1);
+        assertEquals(0, mul.macs());
+        assertEquals(36, mul.elementOps());
+        assertEquals(36 + 4, mul.inputElements());
     }
 }

@@ -95,4 +95,30 @@ class ShapeInferenceTest {
         int x = g.add("gap", GlobalAvgPool.of(), Architecture.INPUT);
         assertEquals(Shape.vector(7), g.shape(x));
     }
+
+    @Test
+    void channelMulTakesAFeatureMapAndOneFactorPerChannel() {
+        GraphBuilder g = GraphBuilder.on(Shape.of(6, 5, 5));
+        int pool = g.add("pool", GlobalAvgPool.of(), Architecture.INPUT);
+        int scaled = g.add("scale", ChannelMul.of(), Architecture.INPUT, pool);
+        assertEquals(Shape.of(6, 5, 5), g.shape(scaled));
+        int other = g.add("other", Conv2d.pointwise(6, 3), pool);
+        ShapeException e = assertThrows(ShapeException.class,
+                () -> g.add("bad", ChannelMul.of(), Architecture.INPUT, other));
+        assertTrue(e.getMessage().contains("'bad'") && e.getMessage().contains("must be 6x1x1")
+                && e.getMessage().contains("got 3x1x1"), e.getMessage());
+        assertThrows(ShapeException.class, () -> g.add("one", ChannelMul.of(), pool));
+    }
+
+    @Test
+    void depthwiseFactoryKeepsChannelsAndPadsToSameSize() {
+        GraphBuilder g = GraphBuilder.on(Shape.of(8, 9, 9));
+        int x = g.add("dw", Conv2d.depthwise(8, 5, 2), Architecture.INPUT);
+        // padding 5 / 2 = 2: (9 + 4 - 5) / 2 + 1 = 5
+        assertEquals(Shape.of(8, 5, 5), g.shape(x));
+        assertEquals(new Conv2d(8, 8, 5, 2, 2, 8, false), Conv2d.depthwise(8, 5, 2));
+        assertTrue(Conv2d.depthwise(8, 5, 2).isDepthwise());
+        assertEquals(new Conv2d(8, 16, 1, 1, 0, 1, false), Conv2d.pointwise(8, 16));
+        assertTrue(!Conv2d.pointwise(8, 16).isDepthwise() && !new Conv2d(8, 8, 3, 1, 1, 4, false).isDepthwise());
+    }
 }

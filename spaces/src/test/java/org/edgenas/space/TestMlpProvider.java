@@ -29,14 +29,20 @@ public final class TestMlpProvider implements SearchSpaceProvider {
                 return "test-mlp";
             }
 
+            private final List<Choice> choices = List.of(Choice.ofInts("depth", List.of(1, 2, 3, 4)));
+
             @Override
             public List<Choice> choices() {
-                return List.of(Choice.ofInts("depth", List.of(1, 2, 3, 4)));
+                return choices;
             }
 
             @Override
-            public Architecture decode(Genotype g) {
-                validate(g);
+            public long architectureCount() {
+                return size();
+            }
+
+            @Override
+            public Architecture build(Genotype g) {
                 GraphBuilder b = GraphBuilder.on(Shape.vector(width));
                 int x = Architecture.INPUT;
                 for (int i = 0; i <= g.get(0); i++) {

@@ -28,7 +28,7 @@ public final class NetworkMeasurements {
      */
     public static List<Sample> read(Path csv, SearchSpace space, String valueColumn, int batch, double minValue) {
         CsvTable t = CsvTable.read(csv);
-        int arch = t.has("arch_str") ? t.column("arch_str", "architecture") : t.column("arch", "architecture");
+        int arch = t.architectureColumn();
         int value = t.column(valueColumn, "measured value");
         int split = t.has("split") ? t.column("split", "calibration/validation split") : -1;
         List<Sample> out = new ArrayList<>(t.size());

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * its parameters, it can be fitted from whole-network measurements as well as from single-layer sweeps.
  *
  * @param intercept per-inference cost not attributed to any layer, non-negative
- * @param groups    coefficients by key {@code <group>[.const|.dead|.fanout|.fanout_const|.fanout_dead]} (see {@link CostTerm}); absent keys cost nothing
+ * @param groups    coefficients by key {@code <group>[.const|.dead|.fanout|.fanout_const|.fanout_dead]} (see {@link CostTerm});
+ *                  an absent key costs what its group's {@linkplain CostGroup#fallback() fallback} costs, else nothing
  */
 public record LinearCostModel(double intercept, Map<String, Coefficients> groups) {
 
@@ -21,8 +22,10 @@ public record LinearCostModel(double intercept, Map<String, Coefficients> groups
         Map<String, Coefficients> copy = new TreeMap<>(groups);
         for (String key : copy.keySet()) {
             if (!known(key)) {
-                throw new IllegalArgumentException("unknown cost key '" + key + "'; allowed: a group (conv, fc, pool,"
-                        + " norm, act, add, zero, identity), optionally followed by .const, .dead, .fanout, .fanout_const or .fanout_dead");
+                throw new IllegalArgumentException("unknown cost key '" + key + "'; allowed: a group ("
+                        + java.util.Arrays.stream(CostGroup.values()).map(CostGroup::key)
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + "), optionally followed by .const, .dead, .fanout, .fanout_const or .fanout_dead");
             }
         }
         groups = Collections.unmodifiableMap(copy);
@@ -39,9 +42,16 @@ public record LinearCostModel(double intercept, Map<String, Coefficients> groups
         return false;
     }
 
-    /** The coefficients of a group and term ({@link Coefficients#ZERO} when absent). */
+    /**
+     * The coefficients of a group and term: its own, else those of its {@linkplain CostGroup#fallback() fallback
+     * group}, else {@link Coefficients#ZERO}.
+     */
     public Coefficients coefficients(CostGroup group, CostTerm term) {
-        return groups.getOrDefault(term.key(group), Coefficients.ZERO);
+        Coefficients own = groups.get(term.key(group));
+        if (own != null) {
+            return own;
+        }
+        return group.fallback().map(g -> coefficients(g, term)).orElse(Coefficients.ZERO);
     }
 
     /** This model with every coefficient multiplied by {@code factor}. */

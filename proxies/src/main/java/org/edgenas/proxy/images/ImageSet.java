@@ -7,6 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.edgenas.config.ConfigException;
 
@@ -38,6 +42,22 @@ public record ImageSet(Path source, String format, int count, int channels, int 
     /** Bytes of one image. */
     public int imageBytes() {
         return channels * height * width;
+    }
+
+    /**
+     * The SHA-256 (hex) of the images: format, dimensions and pixels. Two sets with the same digest hold the same
+     * images, whatever their files are called or whether they were compressed; computed on each call.
+     */
+    public String contentDigest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(format.getBytes(StandardCharsets.UTF_8));
+            sha.update(ByteBuffer.allocate(16).putInt(count).putInt(channels).putInt(height).putInt(width).array());
+            sha.update(pixels);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

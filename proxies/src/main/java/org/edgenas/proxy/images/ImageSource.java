@@ -22,8 +22,14 @@ public sealed interface ImageSource {
      */
     float[] batch(Shape shape, int batch, long seed);
 
-    /** A short description for logs and cache keys, e.g. {@code synthetic} or the file name and fit. */
+    /** A short description for people, e.g. {@code synthetic} or the file name and fit; not an identity. */
     String describe();
+
+    /**
+     * What decides the batches this source gives: two sources with equal identities give the same batch for every
+     * shape, size and seed. For a file, the digest of its images and the fit, never its name.
+     */
+    Object identity();
 
     /** Seeded smooth grey noise (see {@link Synthetic}). */
     static ImageSource synthetic() {
@@ -36,7 +42,8 @@ public sealed interface ImageSource {
      * @throws ConfigException if the file is missing or malformed
      */
     static ImageSource file(Path file, Fit fit) {
-        return new FromFile(ImageSet.read(file), fit);
+        ImageSet images = ImageSet.read(file);
+        return new FromFile(images, fit, images.contentDigest());
     }
 
     /**
@@ -74,6 +81,11 @@ public sealed interface ImageSource {
         public String describe() {
             return "synthetic";
         }
+
+        @Override
+        public Object identity() {
+            return this;
+        }
     }
 
     /**
@@ -83,8 +95,13 @@ public sealed interface ImageSource {
      *
      * @param images the file's images
      * @param fit    how sizes are matched
+     * @param digest the images' {@link ImageSet#contentDigest()}
      */
-    record FromFile(ImageSet images, Fit fit) implements ImageSource {
+    record FromFile(ImageSet images, Fit fit, String digest) implements ImageSource {
+
+        /** The identity of a file source: the content of its images and how they are fitted. */
+        private record Content(String digest, Fit fit) {
+        }
 
         @Override
         public float[] batch(Shape shape, int batch, long seed) {
@@ -118,6 +135,11 @@ public sealed interface ImageSource {
         @Override
         public String describe() {
             return images.source().getFileName() + " (" + images.format() + ", " + fit.key() + ")";
+        }
+
+        @Override
+        public Object identity() {
+            return new Content(digest, fit);
         }
 
         /** Channel {@code c} of the target, in [0, 1], at the image's own size. */

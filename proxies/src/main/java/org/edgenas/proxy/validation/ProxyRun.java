@@ -23,6 +23,10 @@ public record ProxyRun(String proxy, double[] scores, double[] seconds) {
     /** Receives progress while a proxy runs: architectures done out of the total, and seconds elapsed. */
     @FunctionalInterface
     public interface Progress {
+        /** Ignores progress. */
+        Progress NONE = (proxy, done, total, seconds) -> { };
+
+        /** Called (from one thread at a time) after each architecture. */
         void update(String proxy, int done, int total, double seconds);
     }
 

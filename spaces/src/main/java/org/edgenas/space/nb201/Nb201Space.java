@@ -62,18 +62,39 @@ public record Nb201Space(int classes, int inputSize, int channels, int cellsPerS
         return "nb201";
     }
 
-    @Override
-    public List<Choice> choices() {
+    /** One choice per edge, among {@link #OPERATIONS}: the same for every instance. */
+    private static final List<Choice> CHOICES = choicesOfEdges();
+
+    private static List<Choice> choicesOfEdges() {
         List<Choice> c = new ArrayList<>(EDGES);
         for (int[] e : EDGE_ENDS) {
             c.add(Choice.of("edge" + e[0] + "-" + e[1], OPERATIONS));
         }
-        return c;
+        return List.copyOf(c);
     }
 
-    /** The NB201 string of a genotype. */
+    @Override
+    public List<Choice> choices() {
+        return CHOICES;
+    }
+
+    /** Every genotype is a different cell: 5^6 = 15,625 architectures. */
+    @Override
+    public long architectureCount() {
+        return size();
+    }
+
+    /**
+     * The NB201 string of a genotype.
+     *
+     * @throws ArchitectureFormatException if the genotype does not fit the space
+     */
     public String canonical(Genotype g) {
         validate(g);
+        return string(g);
+    }
+
+    private static String string(Genotype g) {
         StringBuilder sb = new StringBuilder("|");
         for (int e = 0; e < EDGES; e++) {
             if (e == 1 || e == 3) {
@@ -123,8 +144,8 @@ public record Nb201Space(int classes, int inputSize, int channels, int cellsPerS
     }
 
     @Override
-    public Architecture decode(Genotype g) {
-        String id = canonical(g);
+    public Architecture build(Genotype g) {
+        String id = string(g);
         GraphBuilder b = GraphBuilder.on(Shape.of(3, inputSize, inputSize));
         int c = channels;
         int x = b.add("stem.conv", Conv2d.of(3, c, 3, 1), Architecture.INPUT);

@@ -1,0 +1,156 @@
+package org.edgenas.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.edgenas.cluster.Execution;
+import org.edgenas.config.Parameters;
+
+/**
+ * An experiment config as a tree of typed parts, one per section, read in file order of importance (a mistake is
+ * reported at the first part that finds it, naming file, line and key) and written back with defaults filled in.
+ * See {@code docs/configs.md} for every key.
+ *
+ * <pre>
+ * name: quickstart            # [file name without extension]
+ * seed: 42                    # [42]
+ * output: runs/quickstart     # [runs/NAME]
+ * space: {name: nb201, ...}   # SpaceConfig
+ * board: jetson-tx2           # EnergyConfig (with batch)
+ * batch: 1
+ * proxy: {name: flops, ...}   # ProxyConfig
+ * objectives: [accuracy, energy_mj]                # ObjectivesConfig
+ * constraints: {max_energy_mj: 30}                 # ConstraintsConfig
+ * search: {algorithm: nsga2, ...}                  # SearchConfig
+ * reference_front: runs/true/front.csv             # ReferenceFrontConfig
+ * execution: {mode: local}                         # Execution
+ * </pre>
+ *
+ * @param name           experiment name
+ * @param seed           random seed of the search, &gt;= 0
+ * @param output         output directory, relative to the working directory
+ * @param space          the search space
+ * @param energy         the board and batch size
+ * @param proxy          the accuracy proxy
+ * @param objectives     what is optimised
+ * @param constraints    budgets
+ * @param search         how to search
+ * @param referenceFront the known front, if any
+ * @param execution      where candidates are evaluated
+ */
+public record ExperimentConfig(String name, long seed, String output, SpaceConfig space, EnergyConfig energy,
+                               ProxyConfig proxy, ObjectivesConfig objectives, ConstraintsConfig constraints,
+                               SearchConfig search, ReferenceFrontConfig referenceFront, Execution execution) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Reads a whole config, building the space, board model and proxy it names.
+     *
+     * @param top  the file's top level
+     * @param stem the default name (the file name without extension)
+     * @throws org.edgenas.config.ConfigException naming the file, line, key and allowed values of the first problem
+     */
+    public static ExperimentConfig read(Parameters top, String stem) {
+        String name = top.string("name", stem);
+        long seed = top.longValue("seed", 42, 0, Long.MAX_VALUE);
+        String output = top.string("output", "runs/" + name);
+        SpaceConfig space = SpaceConfig.read(top);
+        EnergyConfig energy = EnergyConfig.read(top);
+        ProxyConfig proxy = ProxyConfig.read(top, space.space());
+        ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model().hasLatency());
+        ConstraintsConfig constraints = ConstraintsConfig.read(top, energy);
+        ReferenceFrontConfig referenceFront = ReferenceFrontConfig.read(top, space.space());
+        SearchConfig search = SearchConfig.read(top);
+        Execution execution = Execution.read(top.section("execution"), ConfigFile::read);
+        top.requireNoUnknownKeys();
+        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
+                referenceFront, execution);
+    }
+
+    /** The config with every default filled in, as plain maps, lists and scalars (the {@code config} of run.json). */
+    public Map<String, Object> resolved() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("seed", seed);
+        m.put("output", output);
+        space.writeTo(m);
+        energy.writeTo(m);
+        proxy.writeTo(m);
+        objectives.writeTo(m);
+        constraints.writeTo(m);
+        search.writeTo(m);
+        referenceFront.writeTo(m);
+        m.put("execution", execution.asMap());
+        return m;
+    }
+
+    /**
+     * What decides a run's result, as JSON: the resolved config without the output directory, the thread count and
+     * where candidates are evaluated. A checkpoint records it, and a run resumes only from a checkpoint with the same.
+     */
+    public String fingerprint() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("seed", seed);
+        space.writeTo(m);
+        energy.writeTo(m);
+        proxy.writeTo(m);
+        objectives.writeTo(m);
+        constraints.writeTo(m);
+        m.put("search", search.outcomeSettings());
+        referenceFront.writeTo(m);
+        return json(m);
+    }
+
+    /** The {@link #resolved()} config as JSON. */
+    public String resolvedJson() {
+        return json(resolved());
+    }
+
+    /** This config writing to {@code newOutput}. */
+    public ExperimentConfig withOutput(String newOutput) {
+        return new ExperimentConfig(name, seed, newOutput, space, energy, proxy, objectives, constraints, search,
+                referenceFront, execution);
+    }
+
+    /** This config with another seed. */
+    public ExperimentConfig withSeed(long newSeed) {
+        return new ExperimentConfig(name, newSeed, output, space, energy, proxy, objectives, constraints, search,
+                referenceFront, execution);
+    }
+
+    /** This config with another {@code search} section. */
+    public ExperimentConfig withSearch(SearchConfig newSearch) {
+        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, newSearch,
+                referenceFront, execution);
+    }
+
+    /** This config evaluating as {@code newExecution} says. */
+    public ExperimentConfig withExecution(Execution newExecution) {
+        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
+                referenceFront, newExecution);
+    }
+
+    /** Fails unless plug-in section {@code key} of {@code top} is present. */
+    static void requireSection(Parameters top, String key, String example) {
+        if (!top.has(key)) {
+            throw top.error(key, "missing; name " + example);
+        }
+    }
+
+    /** An unmodifiable copy of a section, in its order. */
+    static Map<String, Object> copy(Map<String, Object> section) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(section));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a resolved config is plain JSON", e);
+        }
+    }
+}

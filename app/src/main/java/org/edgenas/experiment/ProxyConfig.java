@@ -1,0 +1,48 @@
+package org.edgenas.experiment;
+
+import java.util.Map;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
+import org.edgenas.proxy.AccuracyProxies;
+import org.edgenas.proxy.AccuracyProxy;
+import org.edgenas.proxy.ProxyContext;
+import org.edgenas.proxy.ProxyProvider;
+import org.edgenas.space.SearchSpace;
+
+/**
+ * The {@code proxy} section: an accuracy proxy by name, the other keys being its provider's settings.
+ *
+ * @param section the section as given (its {@code name} included)
+ * @param proxy   the proxy it describes
+ */
+public record ProxyConfig(Map<String, Object> section, AccuracyProxy proxy) implements ConfigPart {
+
+    public ProxyConfig {
+        section = ExperimentConfig.copy(section);
+    }
+
+    /**
+     * Reads {@code proxy} of {@code top} and builds the proxy for {@code space}, in a {@link ProxyContext} of its own
+     * (so its scores are cached for this experiment's problem only).
+     *
+     * @throws ConfigException if the section is missing, names no known proxy, or a setting or file is wrong
+     */
+    public static ProxyConfig read(Parameters top, SearchSpace space) {
+        Parameters section = top.section("proxy");
+        ExperimentConfig.requireSection(top, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}");
+        ProxyProvider provider = AccuracyProxies.registry().get(section, "name");
+        AccuracyProxy proxy;
+        try {
+            proxy = provider.create(section, ProxyContext.of(space));
+        } catch (ConfigException e) {
+            throw e.getMessage().startsWith(top.source()) ? e : section.error("name", e.getMessage());
+        }
+        section.requireNoUnknownKeys();
+        return new ProxyConfig(section.asMap(), proxy);
+    }
+
+    @Override
+    public void writeTo(Map<String, Object> resolved) {
+        resolved.put("proxy", section);
+    }
+}

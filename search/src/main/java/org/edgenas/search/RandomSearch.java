@@ -1,0 +1,71 @@
+package org.edgenas.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.edgenas.config.Parameters;
+import org.edgenas.space.Choice;
+import org.edgenas.space.Genotype;
+import org.edgenas.space.Genotypes;
+
+/**
+ * {@code random}: {@code population} genotypes drawn uniformly per generation ({@link Genotypes#random}) until the
+ * budget or {@code max_generations} is spent. Resumable: the state of its generator goes into every checkpoint.
+ */
+public record RandomSearch() implements Algorithm {
+
+    /** Its name in configs. */
+    public static final String NAME = "random";
+
+    /** Random search (it has no settings). */
+    public static RandomSearch of() {
+        return new RandomSearch();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public int run(SearchRun run) {
+        SearchSettings s = run.settings();
+        Checkpoint resume = run.resumeFrom();
+        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
+        List<Choice> choices = run.problem().space().choices();
+        int generation = resume == null ? 0 : resume.generation();
+        while (generation < s.maxGenerations() && !run.exhausted()) {
+            List<Genotype> batch = new ArrayList<>(s.population());
+            for (int n = 0; n < s.population(); n++) {
+                batch.add(Genotypes.random(choices, random));
+            }
+            run.evaluate(batch, generation);
+            generation++;
+            run.generationDone(generation);
+            run.checkpoint(generation, List.of(), List.of(), random.state());
+        }
+        return generation;
+    }
+
+    /** Provider of {@code random}. */
+    public static final class Provider implements AlgorithmProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "uniform random sampling, population genotypes per generation";
+        }
+
+        @Override
+        public Algorithm create(Parameters search, int population) {
+            return of();
+        }
+    }
+}
