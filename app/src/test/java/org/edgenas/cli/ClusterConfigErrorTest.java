@@ -105,7 +105,7 @@ class ClusterConfigErrorTest {
     void resolvedJsonRebuildsTheSameProblemAsAWorkerDoes() throws IOException {
         Experiment e = Experiment.load(config("execution: {mode: cluster, cluster: {members: [127.0.0.1]}}\n"
                 + "constraints: {max_energy_mj: 12.5}"));
-        Experiment back = Experiment.fromResolvedJson(e.resolvedJson());
+        Experiment back = Experiment.fromResolvedJson(e.resolvedJson(), org.edgenas.config.FileResolver.LOCAL);
         assertEquals(e.resolved(), back.resolved());
         Problem p = e.problem();
         Problem q = back.problem();

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgenas.arch.Architecture;
 import org.edgenas.experiment.Experiment;
@@ -21,8 +19,6 @@ import org.edgenas.search.Evaluation;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
-import org.edgenas.space.Genotype;
-import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +72,7 @@ class ClusterSearchTest {
 
     private static SearchResult onCluster(Experiment e, ClusterListener listener) {
         try (ClusterEvaluator cluster = ClusterEvaluator.connect((Execution.Cluster) e.execution(), e.resolvedJson(),
-                RunWriter.version(), listener)) {
+                e.files(), RunWriter.version(), listener)) {
             return Search.run(e.problem(), e.settings(), SearchListener.NONE, cluster);
         }
     }
@@ -131,15 +127,7 @@ class ClusterSearchTest {
     /** A score table (score = parameters) of every architecture of {@code space} but the {@link #holed} ones. */
     private static String tableWithHoles(SearchSpace space) throws IOException {
         Path csv = dir.resolve("holes.csv");
-        StringBuilder sb = new StringBuilder("arch,score\n");
-        Set<String> seen = new HashSet<>();
-        for (Genotype g : Genotypes.all(space.choices())) {
-            Architecture a = space.decode(g);
-            if (!holed(a.id()) && seen.add(a.id())) {
-                sb.append(a.id()).append(',').append(a.params()).append('\n');
-            }
-        }
-        Files.writeString(csv, sb);
+        Files.writeString(csv, ScoreTables.parameters(space, arch -> !holed(arch)));
         return "{name: table, file: '" + csv + "', column: score, arch_column: arch}";
     }
 
@@ -230,8 +218,9 @@ class ClusterSearchTest {
         String lost = "candidate \\S+ lost on worker " + java.util.regex.Pattern.quote(workers.address(2)) + " \\("
                 + LOSS + "\\); resubmitting, attempt 2 of 3";
         assertTrue(warnings.stream().anyMatch(w -> w.matches(lost)), "the candidate sent to it was lost: " + warnings);
-        assertTrue(warnings.stream().allMatch(w -> w.matches("candidate \\S+ lost on worker \\[127\\.0\\.0\\.1]:\\d+ \\("
-                + LOSS + "\\); resubmitting, attempt [23] of 3")), "only losses: " + warnings);
+        String anyLoss = "candidate \\S+ lost on worker \\[127\\.0\\.0\\.1]:\\d+ \\(" + LOSS
+                + "\\); resubmitting, attempt [23] of 3";
+        assertTrue(warnings.stream().allMatch(w -> w.matches(anyLoss)), "only losses: " + warnings);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals(48, cluster.evaluated().size());
         assertEquals(local.evaluated(), cluster.evaluated());

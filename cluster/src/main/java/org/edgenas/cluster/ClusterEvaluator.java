@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,9 +19,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.edgenas.arch.Architecture;
 import org.edgenas.search.CandidateEvaluator;
@@ -42,6 +45,10 @@ import org.edgenas.search.Evaluation;
  * apart from the workers', by default one the system picks, see {@link ClusterConfig}, and {@link #close()} waits for
  * tasks still running, so such answers are rare.) An answer with the right id about another architecture means the
  * worker reads candidates differently (another space setting or version): the run stops.
+ *
+ * <p><b>Files.</b> The files the search's config names (a board profile, a proxy's table, an image file) are read
+ * once when the search joins; each task carries their digests, and a worker that lacks them answers so and is sent
+ * them (once per worker), then the task again, without counting an attempt. Workers need no shared file system.
  *
  * <p>Faults:
  * <ul>
@@ -67,19 +74,23 @@ public final class ClusterEvaluator implements CandidateEvaluator {
     private final IExecutorService executor;
     private final Execution.Cluster settings;
     private final String configJson;
+    private final FileBundle files;
     private final String version;
     private final ClusterListener listener;
+    /** Workers (by member id) that were sent the files. */
+    private final Set<UUID> filesAt = new HashSet<>();
     /** Tasks sent to each worker (by member id) and not answered yet, whatever batch sent them. */
     private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
     /** Tasks sent and not answered yet; {@link #close()} waits for it to reach 0. */
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private ClusterEvaluator(HazelcastInstance member, Execution.Cluster settings, String configJson, String version,
-                             ClusterListener listener) {
+    private ClusterEvaluator(HazelcastInstance member, Execution.Cluster settings, String configJson, FileBundle files,
+                             String version, ClusterListener listener) {
         this.member = member;
         this.executor = member.getExecutorService(Members.EXECUTOR);
         this.settings = settings;
         this.configJson = configJson;
+        this.files = files;
         this.version = version;
         this.listener = listener;
     }
@@ -89,15 +100,17 @@ public final class ClusterEvaluator implements CandidateEvaluator {
      *
      * @param settings   the cluster and how to use it
      * @param configJson the search's resolved experiment config as JSON; workers build the problem from it
+     * @param files      the files the config names: the path as written in it, and where the file is here
      * @param version    this EdgeNAS version; workers of another version refuse the tasks
      * @param listener   receives a line for each resubmitted candidate and each failure recorded as infeasible
      *                   (a lambda taking a line will do), and each submission
-     * @throws ClusterException if not enough workers join within {@code wait_s}
+     * @throws ClusterException if a file cannot be read, or not enough workers join within {@code wait_s}
      */
-    public static ClusterEvaluator connect(Execution.Cluster settings, String configJson, String version,
-                                           ClusterListener listener) {
+    public static ClusterEvaluator connect(Execution.Cluster settings, String configJson, Map<String, Path> files,
+                                           String version, ClusterListener listener) {
+        FileBundle bundle = FileBundle.read(files);
         HazelcastInstance member = Members.start(Members.submitter(settings.network()));
-        ClusterEvaluator evaluator = new ClusterEvaluator(member, settings, configJson, version, listener);
+        ClusterEvaluator evaluator = new ClusterEvaluator(member, settings, configJson, bundle, version, listener);
         try {
             evaluator.awaitWorkers(settings.minWorkers());
         } catch (RuntimeException e) {
@@ -162,8 +175,11 @@ public final class ClusterEvaluator implements CandidateEvaluator {
         private final Set<UUID> abandoned = new HashSet<>();
         private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
 
-        /** A task sent: its candidate, worker, and when it counts as lost without an answer. */
-        private record Submission(int index, Member worker, long deadlineNanos) {
+        /**
+         * A task sent: its candidate, worker, when it counts as lost without an answer, and whether the worker had
+         * been sent the files by then.
+         */
+        private record Submission(int index, Member worker, long deadlineNanos, boolean filesSent) {
         }
 
         /** A finished submission: its id, and an outcome or the exception Hazelcast failed it with. */
@@ -221,11 +237,13 @@ public final class ClusterEvaluator implements CandidateEvaluator {
             UUID id = UUID.randomUUID();
             String arch = architectures.get(index).id();
             awaited.put(id, new Submission(index, worker,
-                    System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.taskTimeoutS())));
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.taskTimeoutS()),
+                    filesAt.contains(worker.getUuid())));
             AtomicInteger load = running.computeIfAbsent(worker.getUuid(), u -> new AtomicInteger());
             load.incrementAndGet();
             inFlight.incrementAndGet();
-            executor.submitToMember(new EvaluationTask(id, configJson, version, arch, generation), worker,
+            executor.submitToMember(new EvaluationTask(id, configJson, files.manifest(), version, arch, generation),
+                    worker,
                     new ExecutionCallback<TaskOutcome>() {
                         @Override
                         public void onResponse(TaskOutcome outcome) {
@@ -350,10 +368,48 @@ public final class ClusterEvaluator implements CandidateEvaluator {
                     results[s.index] = new Evaluation(a.id(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
                             Double.POSITIVE_INFINITY, a.macs(), a.params(), Double.POSITIVE_INFINITY, generation);
                 }
+                case TaskOutcome.MissingFiles m -> {
+                    sendFiles(s, m.digests());
+                    pending.addFirst(s.index);
+                    return false;
+                }
                 case TaskOutcome.Unable u -> throw new ClusterException("worker " + s.worker.getAddress()
                         + " cannot evaluate this search's candidates: " + u.cause());
             }
             return true;
+        }
+
+        /**
+         * Sends the worker of {@code s} the files it lacks ({@code digests}; it keeps those other searches sent),
+         * unless it was sent them since {@code s} was submitted; a worker that lacks them although they had been
+         * sent stops the run.
+         */
+        private void sendFiles(Submission s, Set<String> digests) {
+            String worker = s.worker.getAddress().toString();
+            if (s.filesSent) {
+                throw new ClusterException("worker " + worker + " lost the files this search sent it; restart it");
+            }
+            if (filesAt.contains(s.worker.getUuid())) {
+                return;
+            }
+            List<FileContent> sent = files.contents().stream().filter(f -> digests.contains(f.digest())).toList();
+            try {
+                executor.submitToMember(new StoreFiles(sent), s.worker).get(settings.taskTimeoutS(), TimeUnit.SECONDS);
+                filesAt.add(s.worker.getUuid());
+                listener.filesSent(worker, sent.size(), sent.stream().mapToLong(f -> f.bytes().length).sum());
+            } catch (ExecutionException e) {
+                if (!isLoss(e.getCause())) {
+                    throw new ClusterException("cannot send this search's files to worker " + worker + ": "
+                            + EvaluationTask.describe(e.getCause()), e.getCause());
+                }
+                // the worker left: the candidate goes to another one
+            } catch (TimeoutException e) {
+                throw new ClusterException("worker " + worker + " did not store this search's files within "
+                        + "execution.task_timeout_s = " + settings.taskTimeoutS() + " s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("search interrupted", e);
+            }
         }
 
         /**

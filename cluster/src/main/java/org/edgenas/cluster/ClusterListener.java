@@ -20,4 +20,8 @@ public interface ClusterListener {
      */
     default void submitted(String arch, String worker) {
     }
+
+    /** The files the search's config names were sent to the worker at {@code worker}: {@code files} of them. */
+    default void filesSent(String worker, int files, long bytes) {
+    }
 }

@@ -37,6 +37,18 @@ sealed interface TaskOutcome extends Serializable {
     }
 
     /**
+     * The worker lacks files the search's config names; the search sends them and submits the task again.
+     *
+     * @param digests the digests of the missing files' contents
+     */
+    record MissingFiles(UUID submission, java.util.Set<String> digests) implements TaskOutcome {
+
+        public MissingFiles {
+            digests = java.util.Set.copyOf(digests);
+        }
+    }
+
+    /**
      * The worker cannot evaluate this search's candidates at all (it cannot build the problem, or runs another EdgeNAS
      * version): no candidate's fault, so the run stops whatever its failure policy.
      *

@@ -54,8 +54,8 @@ final class GatedProblems {
         gate.countDown();
     }
 
-    /** The problem named {@code config}. */
-    Problem problem(String config) {
+    /** The problem named {@code config} (it names no file). */
+    Problem problem(String config, org.edgenas.config.FileResolver files) {
         AccuracyProxy proxy = switch (config) {
             case "first" -> new Proxy(a -> {
                 if (a.id().equals(FAILING)) {

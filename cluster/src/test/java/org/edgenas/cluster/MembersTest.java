@@ -15,7 +15,7 @@ class MembersTest {
     private static final ClusterConfig LOOPBACK = ClusterConfig.of("lab", List.of("127.0.0.1:5701", "127.0.0.1:5702"),
             "127.0.0.1", 5701, 4, 20);
 
-    private static final ProblemCache NO_PROBLEMS = new ProblemCache("dev", json -> {
+    private static final ProblemCache NO_PROBLEMS = new ProblemCache("dev", (json, files) -> {
         throw new AssertionError("no task runs here");
     });
 

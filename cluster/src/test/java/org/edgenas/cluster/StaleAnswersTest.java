@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.edgenas.arch.Architecture;
 import org.edgenas.search.Evaluation;
@@ -32,8 +33,8 @@ class StaleAnswersTest {
             // the first search stops on its failing candidate while the others run (they wait for the gate)
             List<String> firstWarnings = new ArrayList<>();
             String address;
-            try (ClusterEvaluator first = ClusterEvaluator.connect(Loopback.execution(cluster, 0), "first", "test",
-                    firstWarnings::add)) {
+            try (ClusterEvaluator first = ClusterEvaluator.connect(Loopback.execution(cluster, 0), "first", Map.of(),
+                    "test", firstWarnings::add)) {
                 address = first.address();
                 ClusterException stop = assertThrows(ClusterException.class, () -> first.evaluate(candidates, 0));
                 assertTrue(stop.getMessage().contains("this candidate fails on purpose"), stop.getMessage());
@@ -45,8 +46,8 @@ class StaleAnswersTest {
             // the second search binds the same address and evaluates the same candidates with other settings
             int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
             List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-            try (ClusterEvaluator second = ClusterEvaluator.connect(
-                    Loopback.execution(Loopback.searchesOn(cluster, port), 30), "second", "test", warnings::add)) {
+            try (ClusterEvaluator second = ClusterEvaluator.connect(Loopback.execution(Loopback.searchesOn(cluster,
+                    port), 30), "second", Map.of(), "test", warnings::add)) {
                 assertEquals(address, second.address(), "the second search took the first one's address");
                 List<Evaluation> results = second.evaluate(candidates, 0);
                 for (int i = 0; i < candidates.size(); i++) {

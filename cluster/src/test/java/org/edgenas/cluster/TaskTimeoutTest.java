@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.edgenas.arch.Architecture;
 import org.edgenas.search.Evaluation;
@@ -32,8 +33,8 @@ class TaskTimeoutTest {
         GatedProblems problems = new GatedProblems();
         List<String> warnings = new ArrayList<>();
         try (Worker worker = Worker.start(cluster, 2, "test", problems::problem, line -> { });
-             ClusterEvaluator search = ClusterEvaluator.connect(execution(cluster, 2), "hang-once", "test",
-                     warnings::add)) {
+             ClusterEvaluator search = ClusterEvaluator.connect(execution(cluster, 2), "hang-once", Map.of(),
+                     "test", warnings::add)) {
             List<Evaluation> results = search.evaluate(CANDIDATES, 0);
             for (int i = 0; i < CANDIDATES.size(); i++) {
                 assertEquals(CANDIDATES.get(i).params(), results.get(i).accuracy(), "candidate " + i);
@@ -52,8 +53,8 @@ class TaskTimeoutTest {
         ClusterConfig cluster = Loopback.cluster();
         GatedProblems problems = new GatedProblems();
         try (Worker worker = Worker.start(cluster, 2, "test", problems::problem, line -> { });
-             ClusterEvaluator search = ClusterEvaluator.connect(execution(cluster, 1), "hang-once", "test",
-                     line -> { })) {
+             ClusterEvaluator search = ClusterEvaluator.connect(execution(cluster, 1), "hang-once", Map.of(),
+                     "test", line -> { })) {
             ClusterException x = assertThrows(ClusterException.class, () -> search.evaluate(CANDIDATES, 0));
             assertEquals("candidate " + GatedProblems.FAILING + " was lost 1 time(s), with worker(s) "
                     + worker.address() + " (no answer within execution.task_timeout_s = 1 s); giving up after "
