@@ -2,6 +2,7 @@ package org.edgenas.engine;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Element-wise kernels compute each element with the same operation in the vector body and in the scalar tail (a
  * fused multiply-add in both, for instance). Sums ({@link #sum}, {@link #dot}, {@link #squaredDeviations}) run in
  * one fixed order: element {@code i} of the first {@code n - n % 16} goes to accumulator {@code i % 16} (each
- * accumulator adds its elements in index order), the 16 accumulators are then added in order 0 to 15, and the last
- * {@code n % 16} elements are added in index order. {@code reduceLanes(ADD)} is never used: its order is unspecified
+ * accumulator adds its elements in index order), the 16 accumulators are then added as a fixed tree (see
+ * {@link #inOrder}), and the last {@code n % 16} elements are added to the result in index order. {@code reduceLanes(ADD)} is never used: its order is unspecified
  * and differs between the interpreter and compiled code.
  */
 final class Vectors {
@@ -197,26 +198,32 @@ final class Vectors {
         return sum;
     }
 
+    /** Shuffles that bring lane {@code i + shift} to lane {@code i}, for the shifts within one vector of sums. */
+    private static final VectorShuffle<Float> SHIFT_8 = RL > 8 ? VectorShuffle.iota(R, 8, 1, true) : null;
+    private static final VectorShuffle<Float> SHIFT_4 = RL > 4 ? VectorShuffle.iota(R, 4, 1, true) : null;
+    private static final VectorShuffle<Float> SHIFT_2 = VectorShuffle.iota(R, 2, 1, true);
+    private static final VectorShuffle<Float> SHIFT_1 = VectorShuffle.iota(R, 1, 1, true);
+
     /**
-     * The sum of the {@link #ACCUMULATORS} accumulators held by the first {@link #V} vectors, added one at a time in
-     * accumulator order, whatever the vector width.
+     * The sum of the {@link #ACCUMULATORS} accumulators held by the first {@link #V} vectors (accumulator {@code j} in
+     * vector {@code j / RL}, lane {@code j % RL}), as a fixed tree whatever the vector width: accumulator {@code j} is
+     * added to {@code j + 8}, then those sums {@code j} to {@code j + 4}, then {@code j} to {@code j + 2}, then 0 to 1.
+     * Pairs in separate vectors are added lane-wise, pairs within a vector by a shifted copy of it.
      */
     private static float inOrder(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3) {
-        float sum = lanes(a0, 0f);
-        if (V > 1) {
-            sum = lanes(a1, sum);
+        FloatVector v;
+        if (V == 1) {
+            v = a0.add(a0.rearrange(SHIFT_8));
+        } else if (V == 2) {
+            v = a0.add(a1);
+        } else {
+            v = a0.add(a2).add(a1.add(a3));
         }
-        if (V > 2) {
-            sum = lanes(a3, lanes(a2, sum));
+        if (V < 4) {
+            v = v.add(v.rearrange(SHIFT_4));
         }
-        return sum;
-    }
-
-    private static float lanes(FloatVector v, float sum) {
-        for (int l = 0; l < RL; l++) {
-            sum += v.lane(l);
-        }
-        return sum;
+        v = v.add(v.rearrange(SHIFT_2));
+        return v.add(v.rearrange(SHIFT_1)).lane(0);
     }
 
     /** {@code y[yOffset + i] = a x[xOffset + i] + b} for i &lt; n. */

@@ -14,9 +14,9 @@
  *       item. (A convolution's weight gradient is therefore computed by items that own blocks of its rows and loop
  *       over the batch in image order, not by items per image.)</li>
  *   <li>Sums over arrays go through {@code Vectors.sum}, {@code Vectors.dot} and {@code Vectors.squaredDeviations},
- *       whose order (16 fixed accumulators, added in order) does not depend on the vector width; matrix products go
- *       through {@code Gemm}, where each output element is one chain of fused multiply-adds in increasing order of
- *       the inner index, whatever the tile that computes it.</li>
+ *       whose order (16 fixed accumulators, added as a fixed tree) does not depend on the vector width; matrix
+ *       products go through {@code Gemm}, where each output element is one chain of fused multiply-adds in
+ *       increasing order of the inner index, whatever the tile that computes it.</li>
  *   <li>{@code reduceLanes(VectorOperators.ADD)} (and {@code MUL}) is never used on floats: its order is unspecified
  *       and the JIT's intrinsic adds lanes in another order than the interpreter.</li>
  *   <li>An element computed in a vector body and in a scalar tail gets the same operation in both: a lane-wise
