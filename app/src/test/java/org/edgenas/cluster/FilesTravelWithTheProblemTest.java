@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import org.edgenas.experiment.Experiment;
+import org.edgenas.proxy.images.TestImages;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
@@ -56,7 +54,7 @@ class FilesTravelWithTheProblemTest {
                 .getResourceAsStream("/org/edgenas/energy/boards/jetson-tx2.json")) {
             Files.write(FILES.resolve("my-board.json"), in.readAllBytes());
         }
-        Files.write(FILES.resolve("grey-idx3-ubyte.gz"), gzip(idx(16, 8, 8)));
+        Files.write(FILES.resolve("grey-idx3-ubyte.gz"), TestImages.gzip(TestImages.idx(16, 8, 8)));
         workers = LocalWorkers.start(dir, 1, elsewhere);
     }
 
@@ -125,25 +123,5 @@ class FilesTravelWithTheProblemTest {
         assertTrue(naswotLocal.evaluated().stream().anyMatch(e -> Double.isFinite(e.accuracy())));
         assertEquals(List.of(workers.address(0) + " 1"), sentTo, "only the images: the worker keeps the board");
         assertEquals(List.of(), warnings);
-    }
-
-    /** An IDX image file of {@code count} grey images of {@code rows x cols}, pixel i of image n = (n * 31 + i) % 256. */
-    private static byte[] idx(int count, int rows, int cols) {
-        ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
-        b.putInt(0x00000803).putInt(count).putInt(rows).putInt(cols);
-        for (int n = 0; n < count; n++) {
-            for (int i = 0; i < rows * cols; i++) {
-                b.put((byte) ((n * 31 + i) % 256));
-            }
-        }
-        return b.array();
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

@@ -257,12 +257,13 @@ public final class ClusterEvaluator implements CandidateEvaluator {
 
                         private void finished(Done d) {
                             load.decrementAndGet();
-                            done.add(d);
+                            // counted out before the search can see the answer, so that close() never waits for it
                             if (inFlight.decrementAndGet() == 0) {
                                 synchronized (inFlight) {
                                     inFlight.notifyAll();
                                 }
                             }
+                            done.add(d);
                         }
                     });
             listener.submitted(arch, worker.getAddress().toString());

@@ -22,6 +22,8 @@ import org.edgenas.space.nb201.Nb201Space;
  *   <li>{@code second}: opens the gate, then scores an architecture by its multiply-accumulate count.</li>
  *   <li>{@code hang-once}: scores an architecture by its parameter count, except that the first evaluation of
  *       {@link #FAILING} hangs until the gate opens (a worker stuck on one task).</li>
+ *   <li>{@code misread}: reads every candidate string with its edges rotated by one, as a worker with other space
+ *       settings might, and scores by parameters.</li>
  * </ul>
  * So a search of {@code first} stops (its failure under {@code on_failure: stop}) with evaluations still running,
  * which finish only when a search of {@code second} is running on the same workers.
@@ -76,9 +78,11 @@ final class GatedProblems {
                 }
                 return a.params();
             });
+            case "misread" -> new Proxy(a -> a.params());
             default -> throw new IllegalArgumentException("no problem " + config);
         };
-        return new Problem(SPACE, proxy, ENERGY, 1, List.of(Objective.ACCURACY, Objective.ENERGY_MJ),
+        SearchSpace space = config.equals("misread") ? new Misreading() : SPACE;
+        return new Problem(space, proxy, ENERGY, 1, List.of(Objective.ACCURACY, Objective.ENERGY_MJ),
                 Constraints.none());
     }
 
@@ -90,6 +94,34 @@ final class GatedProblems {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** NAS-Bench-201 reading each architecture string with its edges rotated by one. */
+    private static final class Misreading implements SearchSpace {
+        @Override
+        public String name() {
+            return SPACE.name();
+        }
+
+        @Override
+        public List<org.edgenas.space.Choice> choices() {
+            return SPACE.choices();
+        }
+
+        @Override
+        public Architecture build(org.edgenas.space.Genotype genotype) {
+            return SPACE.build(genotype);
+        }
+
+        @Override
+        public org.edgenas.space.Genotype encode(String architecture) {
+            int[] genes = SPACE.encode(architecture).toArray();
+            int[] rotated = new int[genes.length];
+            for (int i = 0; i < genes.length; i++) {
+                rotated[i] = genes[(i + 1) % genes.length];
+            }
+            return org.edgenas.space.Genotype.of(rotated);
         }
     }
 
