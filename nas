@@ -3,6 +3,7 @@
 #   ./nas run experiments/quickstart.yaml     run a search
 #   ./nas test                                run the whole test suite (what .ci/run runs)
 #   ./nas --help                              all commands
+#   ./nas --plugins DIR run CONFIG            with the plug-in jars in DIR on the class path (also: EDGENAS_PLUGINS)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -34,6 +35,34 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "error: Apache Maven (mvn) is needed to build EdgeNAS; install it (e.g. apt-get install maven)." >&2
   exit 3
 fi
+
+# Plug-ins (search spaces, proxies, algorithms, energy models): every .jar in each directory named by --plugins DIR
+# (before the command, repeatable) or in $EDGENAS_PLUGINS (directories separated by ':') joins the class path of every
+# command, ./nas run and ./nas worker alike.
+PLUGIN_DIRS=()
+if [ -n "${EDGENAS_PLUGINS:-}" ]; then
+  IFS=':' read -r -a PLUGIN_DIRS <<< "$EDGENAS_PLUGINS"
+fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --plugins)
+      if [ $# -lt 2 ]; then echo "error: --plugins: expected a directory of plug-in jars" >&2; exit 2; fi
+      PLUGIN_DIRS+=("$2"); shift 2 ;;
+    --plugins=*) PLUGIN_DIRS+=("${1#--plugins=}"); shift ;;
+    *) break ;;
+  esac
+done
+PLUGIN_CP=""
+for d in ${PLUGIN_DIRS[@]+"${PLUGIN_DIRS[@]}"}; do
+  [ -n "$d" ] || continue
+  if [ ! -d "$d" ]; then
+    echo "error: plug-in directory $d (--plugins or EDGENAS_PLUGINS) does not exist" >&2; exit 2
+  fi
+  if ! compgen -G "$d/*.jar" >/dev/null; then
+    echo "error: plug-in directory $d (--plugins or EDGENAS_PLUGINS) holds no .jar file" >&2; exit 2
+  fi
+  PLUGIN_CP="$PLUGIN_CP:$(cd "$d" && pwd)/*"
+done
 
 if [ "${1:-}" = "test" ]; then
   shift
@@ -73,5 +102,5 @@ drop_incubator_notice() {
   fi
   exec cat
 }
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*" \
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*$PLUGIN_CP" \
   org.edgenas.cli.Nas "$@" 2> >(drop_incubator_notice >&2)

@@ -26,16 +26,22 @@ final class BoardsCommand implements Callable<Integer> {
                 out.printf("  NOT CALIBRATED. %s%n%n", p.howToCalibrate() == null ? "" : p.howToCalibrate());
                 continue;
             }
-            out.printf(Locale.ROOT, "  form: %s, precision %s%s%n", p.form(), p.precision(),
-                    p.staticPowerW() == null ? "" : String.format(Locale.ROOT, ", static power %.2f W", p.staticPowerW()));
+            var h = p.hardware();
+            out.printf(Locale.ROOT, "  form: %s, precision %s, %s%n", p.form(), p.precision(), p.execution().key());
+            out.printf(Locale.ROOT, "  hardware: peak %.4g MAC/s, memory %.4g B/s, cache %d B, %smax power %.4g W%n",
+                    h.peakMacsPerS(), h.memoryBytesPerS(), h.cacheBytes(), h.staticPowerW() == null ? ""
+                            : String.format(Locale.ROOT, "static power %.3f W, ", h.staticPowerW()), h.maxPowerW());
             if (p.provenance() != null) {
                 out.printf("  data: %s%n  method: %s%n", String.join("; ", p.provenance().data()),
                         p.provenance().method());
             }
             for (FitError e : p.errors()) {
-                out.printf(Locale.ROOT, "  %-10s %-10s n=%-5d MAPE %.2f%%  Spearman %.3f  max error %.1f%%%n",
-                        e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct());
+                out.printf(Locale.ROOT, "  %-10s %-22s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %6.1f%%%s%n",
+                        e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct(),
+                        e.macsSpearman() == null ? "" : String.format(Locale.ROOT, "  (MACs alone: Spearman %.3f)",
+                                e.macsSpearman()));
             }
+            out.printf("  domain: %s%n", p.domain() == null ? "not recorded" : p.domain().describe());
             out.println();
         }
         out.flush();

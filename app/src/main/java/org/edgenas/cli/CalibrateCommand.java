@@ -1,29 +1,19 @@
 package org.edgenas.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
-import org.edgenas.energy.Boards;
-import org.edgenas.energy.EnergyModel;
-import org.edgenas.energy.fit.LayerCalibration;
+import org.edgenas.energy.fit.Calibration;
 import org.edgenas.energy.fit.LayerMeasurements;
-import org.edgenas.energy.fit.LinearCostFit;
+import org.edgenas.energy.fit.Measurement;
 import org.edgenas.energy.fit.NetworkMeasurements;
-import org.edgenas.energy.fit.PaperFit;
-import org.edgenas.energy.fit.Sample;
-import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.BoardProfiles;
+import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
-import org.edgenas.energy.profile.LinearCostModel;
-import org.edgenas.energy.profile.Provenance;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.report.ScatterPlot;
 import org.edgenas.space.SearchSpace;
@@ -33,14 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nas calibrate}: fits a board profile to measurements and writes it as JSON with its held-out and
- * cross-validated error. Two kinds of input:
- * <ul>
- *   <li>network level ({@code --networks}): a CSV with an {@code arch_str}/{@code arch} column, measured columns and
- *       an optional {@code split} column; rows marked {@code validation} are never fitted;</li>
- *   <li>layer level ({@code --conv}, {@code --fc}): single-layer sweeps in the profiler's schema, with the board's
- *       idle power ({@code --idle-power-w}, or {@code --meta} with {@code idle_w_start}/{@code idle_w_end}).</li>
- * </ul>
+ * {@code nas calibrate}: maps its options onto a {@link Calibration} and writes the fitted profile as JSON, with its
+ * held-out and cross-validated error, and optionally a predicted-vs-measured plot.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Fit a board profile to network-level or layer-level measurements and "
         + "write it as JSON.")
@@ -55,6 +39,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--description", defaultValue = "", description = "one line: board, runtime, precision")
     String description;
 
+    @Option(names = "--datasheet", required = true, paramLabel = "JSON", description = "the board's datasheet figures "
+            + "(peak MAC rate at the profile's precision, memory bandwidth, cache, maximum power, sources); "
+            + "energy/boards/datasheets/ has examples")
+    Path datasheet;
+
     @Option(names = "--form", defaultValue = "layerwise", description = "model form: layerwise (default) or paper "
             + "(layer level only)")
     String form;
@@ -63,7 +52,7 @@ final class CalibrateCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
-            + "--space-set classes=100 (default settings otherwise)")
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--networks", paramLabel = "CSV", description = "network-level measurements")
@@ -72,8 +61,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--latency-column", paramLabel = "COL", description = "measured latency, ms per batch")
     String latencyColumn;
 
-    @Option(names = "--energy-column", paramLabel = "COL", description = "measured energy, mJ per batch")
+    @Option(names = "--energy-column", paramLabel = "COL", description = "measured total energy, mJ per batch (or "
+            + "per image with --energy-per image)")
     String energyColumn;
+
+    @Option(names = "--energy-per", defaultValue = "batch", paramLabel = "UNIT", description = "what the energy column "
+            + "is per: batch (a forward pass of the batch, as the profiler writes; default) or image")
+    String energyPer;
 
     @Option(names = "--power-points", paramLabel = "CSV", description = "paired latency/energy measurements giving "
             + "the mean board power; energy is then power x modelled latency")
@@ -89,14 +83,17 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fc", paramLabel = "CSV", description = "single fully connected layer sweep (layer level)")
     Path fc;
 
-    @Option(names = "--idle-power-w", paramLabel = "W", description = "idle power of the board (layer level)")
+    @Option(names = "--idle-power-w", paramLabel = "W", description = "idle power of the board: energy = idle power x "
+            + "latency + dynamic energy (without it, energy is fitted directly)")
     Double idlePowerW;
 
-    @Option(names = "--meta", paramLabel = "JSON", description = "sweep metadata with idle_w_start and idle_w_end")
+    @Option(names = "--meta", paramLabel = "JSON", description = "profiler metadata with idle_w_start and idle_w_end "
+            + "(the idle power, as --idle-power-w)")
     Path meta;
 
-    @Option(names = "--batch", defaultValue = "1", description = "batch size of network-level measurements")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "batch size of network-level measurements whose file "
+            + "has no batch column (default 1; a batch column gives each row's)")
+    Integer batch;
 
     @Option(names = "--min-value", defaultValue = "0", description = "skip network rows measuring less than this "
             + "(degenerate measurements)")
@@ -104,6 +101,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--precision", defaultValue = "FP32", description = "tensor precision: ${COMPLETION-CANDIDATES}")
     Precision precision;
+
+    @Option(names = "--robust", description = "fit with Huber's M-estimator, for noisy measurements")
+    boolean robust;
 
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default 5)")
     int folds;
@@ -116,24 +116,36 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch < 1 || folds < 2) {
+        if (batch != null && batch < 1 || folds < 2) {
             throw new ConfigException("--batch must be >= 1 and --folds >= 2");
         }
-        if (!List.of("optimised", "eager").contains(execution)) {
-            throw new ConfigException("--execution: '" + execution + "' is not allowed; allowed values: optimised, "
-                    + "eager");
+        Execution ex = Execution.byKey(execution).orElseThrow(() -> new ConfigException("--execution: '" + execution
+                + "' is not allowed; allowed values: " + String.join(", ", Execution.keys())));
+        Calibration.Form f = java.util.Arrays.stream(Calibration.Form.values()).filter(x -> x.key().equals(form))
+                .findFirst().orElseThrow(() -> new ConfigException("--form: '" + form + "' is not allowed; allowed "
+                        + "values: layerwise, paper"));
+        if (conv == null && fc == null && networks == null) {
+            throw new ConfigException("give --networks (network level), --conv/--fc (layer level), or both");
         }
-        if (!List.of("layerwise", "paper").contains(form)) {
-            throw new ConfigException("--form: '" + form + "' is not allowed; allowed values: layerwise, paper");
+        Calibration.Builder c = Calibration.builder(name, BoardProfiles.readDatasheet(datasheet))
+                .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds).seed(1)
+                .command(command());
+        if (networks != null) {
+            networkData(c);
         }
-        boolean layerLevel = conv != null || fc != null;
-        if (layerLevel == (networks != null)) {
-            throw new ConfigException("give either --networks (network level) or --conv/--fc (layer level)");
+        if (conv != null || fc != null) {
+            layerData(c);
         }
-        BoardProfile profile = layerLevel ? layerLevel() : networkLevel();
-        AtomicFiles.write(out, BoardProfiles.toJson(profile));
+        idlePower(c);
+        c.data(datasheet.toString());
+        Calibration.Result r = c.fit();
+        AtomicFiles.write(out, BoardProfiles.toJson(r.profile()));
+        if (plot != null) {
+            Calibration.Comparison p = r.comparison();
+            AtomicFiles.write(plot, ScatterPlot.png(p.title(), p.unit(), p.measured(), p.predicted()));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        for (FitError e : profile.errors()) {
+        for (FitError e : r.profile().errors()) {
             stdout.printf(Locale.ROOT, "%-10s %-28s n=%-5d MAPE %6.2f%%  Spearman %.3f  max error %.1f%%%n",
                     e.target(), e.rows(), e.n(), e.mapePct(), e.spearman(), e.maxApePct());
         }
@@ -142,141 +154,54 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BoardProfile networkLevel() {
+    private void networkData(Calibration.Builder c) {
         if (space == null) {
             throw new ConfigException("--networks needs --space (the space of its architecture strings)");
-        }
-        if (!form.equals("layerwise")) {
-            throw new ConfigException("--form paper is fitted from layer sweeps (--conv/--fc), not --networks");
         }
         if (latencyColumn == null && energyColumn == null) {
             throw new ConfigException("give --latency-column and/or --energy-column");
         }
-        if (energyColumn == null && (latencyColumn == null || powerPoints == null)) {
-            throw new ConfigException("energy needs --energy-column, or --latency-column with --power-points");
+        NetworkMeasurements.EnergyPer per = switch (energyPer) {
+            case "batch" -> NetworkMeasurements.EnergyPer.BATCH;
+            case "image" -> NetworkMeasurements.EnergyPer.IMAGE;
+            default -> throw new ConfigException("--energy-per: '" + energyPer + "' is not allowed; allowed values: "
+                    + "batch, image");
+        };
+        if (powerPoints != null && (energyColumn != null || latencyColumn == null)) {
+            throw new ConfigException("--power-points turns modelled latency into energy: give it with "
+                    + "--latency-column and without --energy-column");
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
-        List<FitError> errors = new ArrayList<>();
-        List<String> data = new ArrayList<>(List.of(networks.toString()));
-        LinearCostModel latency = null;
-        LinearCostModel energy = null;
-        Double power = null;
-        String method = "non-negative least squares (Lawson-Hanson, Commons Math SVD) on network-level rows marked "
-                + "calibration, weighted by 1/measured; layerwise form over the layers an " + execution
-                + " runtime executes (per group: live, constant and fan-out terms, each fixed + per-MAC + per-byte), "
-                + "plus an intercept";
-        List<Sample> latencySamples = null;
-        List<Sample> energySamples = null;
-        if (latencyColumn != null) {
-            latencySamples = NetworkMeasurements.read(networks, s, latencyColumn, batch, minValue);
-            LinearCostFit.Result r = LinearCostFit.calibrate(latencySamples, "latency_ms", precision, folds, 1);
-            latency = r.model();
-            errors.addAll(r.errors());
-        }
-        if (energyColumn != null) {
-            energySamples = NetworkMeasurements.read(networks, s, energyColumn, batch, minValue);
-            LinearCostFit.Result r = LinearCostFit.calibrate(energySamples, "energy_mj", precision, folds, 1);
-            energy = r.model();
-            errors.addAll(r.errors());
-            method += "; energy fitted directly on column " + energyColumn;
-        } else {
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
+        List<Measurement> rows = NetworkMeasurements.read(networks, s, new NetworkMeasurements.Columns(
+                latencyColumn, energyColumn, per, batch, minValue));
+        c.networks(rows).data(networks.toString());
+        if (powerPoints != null) {
             double[] p = NetworkMeasurements.meanPowerW(powerPoints, space);
-            power = p[0];
-            data.add(powerPoints.toString());
-            method += String.format(Locale.ROOT, "; energy = %.3f W (sum of energy / sum of latency over %d %s rows "
-                    + "of the power points) x modelled latency", power, (int) p[1], space);
+            c.boardPower(p[0], String.format(Locale.ROOT, "mean board power: sum of energy / sum of latency over %d "
+                    + "%s rows of %s", (int) p[1], space, powerPoints)).data(powerPoints.toString());
         }
-        BoardProfile profile = new BoardProfile(name, description, true, "layerwise", precision, execution, power,
-                latency, energy, null, new Provenance(data, method, command()), errors, null);
-        if (plot != null) {
-            boolean useEnergy = energySamples != null;
-            List<Sample> samples = useEnergy ? energySamples : latencySamples;
-            EnergyModel model = Boards.model(profile);
-            List<Sample> held = samples.stream().filter(Sample::validation).toList();
-            List<Sample> shown = held.isEmpty() ? samples : held;
-            double[] measured = shown.stream().mapToDouble(Sample::value).toArray();
-            double[] predicted = shown.stream().mapToDouble(x -> useEnergy
-                    ? model.estimate(x.architecture(), x.batch()).batchEnergyMj()
-                    : model.estimate(x.architecture(), x.batch()).latencyMs()).toArray();
-            AtomicFiles.write(plot, ScatterPlot.png(name + ": " + (useEnergy ? "energy" : "latency") + " on "
-                    + (held.isEmpty() ? "all" : "validation") + " rows", useEnergy ? "mJ" : "ms", measured, predicted));
-        }
-        return profile;
     }
 
-    private BoardProfile layerLevel() {
-        double idle = idlePower();
-        List<LayerMeasurements.Row> convRows = conv == null ? List.of() : LayerMeasurements.conv(conv);
-        List<LayerMeasurements.Row> fcRows = fc == null ? List.of() : LayerMeasurements.fc(fc);
-        List<String> data = new ArrayList<>();
-        if (conv != null) {
-            data.add(conv.toString());
-        }
-        if (fc != null) {
-            data.add(fc.toString());
-        }
-        if (meta != null) {
-            data.add(meta.toString());
-        }
-        if (form.equals("paper")) {
-            PaperFit.Result r = PaperFit.fit(convRows, fcRows, folds, 1);
-            String method = "paper form (Lahmer et al. 2022) on total energy per inference of single-layer sweeps: "
-                    + "fc = gamma x MACs, conv = MACs x (alpha + beta x f(K)); f chosen among "
-                    + String.join(", ", org.edgenas.energy.profile.PaperCoefficients.KERNEL_DEPENDENCES)
-                    + " by lowest cross-validated MAPE: " + r.coefficients().kernelDependence();
-            BoardProfile p = new BoardProfile(name, description, true, "paper", precision, "eager", null, null, null,
-                    r.coefficients(), new Provenance(data, method, command()), r.errors(), null);
-            if (plot != null) {
-                plotLayers(p, convRows, fcRows, idle);
+    private void layerData(Calibration.Builder c) {
+        c.layers(conv == null ? List.of() : LayerMeasurements.conv(conv), fc == null ? List.of()
+                : LayerMeasurements.fc(fc));
+        for (Path p : new Path[] {conv, fc}) {
+            if (p != null) {
+                c.data(p.toString());
             }
-            return p;
         }
-        LayerCalibration.Result r = LayerCalibration.fit(convRows, fcRows, idle, precision, folds, 1);
-        String method = String.format(Locale.ROOT, "layerwise form fitted on single-layer sweeps by non-negative least "
-                + "squares: latency relative to itself, dynamic energy relative to total energy; total energy = "
-                + "%.2f W idle power x latency + dynamic energy; every layer runs (eager); pool, norm, act, add and "
-                + "zero layers take the cheaper measured per-launch cost and the larger per-byte cost (not measured)",
-                idle);
-        BoardProfile p = new BoardProfile(name, description, true, "layerwise", precision, "eager", idle, r.latency(),
-                r.dynamic(), null, new Provenance(data, method, command()), r.errors(), null);
-        if (plot != null) {
-            plotLayers(p, convRows, fcRows, idle);
-        }
-        return p;
     }
 
-    private void plotLayers(BoardProfile p, List<LayerMeasurements.Row> convRows, List<LayerMeasurements.Row> fcRows,
-                            double idle) {
-        EnergyModel model = Boards.model(p);
-        List<LayerMeasurements.Row> all = new ArrayList<>(convRows);
-        all.addAll(fcRows);
-        double[] measured = all.stream().mapToDouble(LayerMeasurements.Row::energyTotalMj).toArray();
-        double[] predicted = all.stream().mapToDouble(r -> model.estimate(r.architecture(), r.batch())
-                .batchEnergyMj()).toArray();
-        AtomicFiles.write(plot, ScatterPlot.png(name + ": total energy per inference, fitted layer sweeps", "mJ",
-                measured, predicted));
-    }
-
-    private double idlePower() {
+    private void idlePower(Calibration.Builder c) {
         if (idlePowerW != null) {
-            if (!(idlePowerW >= 0)) {
-                throw new ConfigException("--idle-power-w must be >= 0, got " + idlePowerW);
+            if (!(idlePowerW > 0)) {
+                throw new ConfigException("--idle-power-w must be > 0, got " + idlePowerW);
             }
-            return idlePowerW;
-        }
-        if (meta == null) {
-            throw new ConfigException("layer-level calibration needs the idle power: --idle-power-w W or --meta JSON");
-        }
-        try {
-            JsonNode m = new ObjectMapper().readTree(meta.toFile());
-            JsonNode a = m.get("idle_w_start");
-            JsonNode b = m.get("idle_w_end");
-            if (a == null || b == null || !a.isNumber() || !b.isNumber()) {
-                throw new ConfigException(meta + ": needs numeric fields idle_w_start and idle_w_end");
-            }
-            return (a.asDouble() + b.asDouble()) / 2;
-        } catch (IOException e) {
-            throw new ConfigException(meta + ": not readable JSON: " + e.getMessage(), e);
+            c.idlePower(idlePowerW, String.format(Locale.ROOT, "idle power %.2f W (--idle-power-w)", idlePowerW));
+        } else if (meta != null) {
+            double w = LayerMeasurements.idlePowerW(meta);
+            c.idlePower(w, String.format(Locale.ROOT, "idle power %.2f W, mean of idle_w_start and idle_w_end of %s",
+                    w, meta)).data(meta.toString());
         }
     }
 

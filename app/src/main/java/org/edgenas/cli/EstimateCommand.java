@@ -11,6 +11,7 @@ import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
 import org.edgenas.energy.LayerEstimate;
+import org.edgenas.export.NetworkJson;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaces;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nas estimate}: energy and latency of architectures on a board. */
-@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and latency (ms per batch) of "
-        + "architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params.")
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate energy (mJ per image) and "
+        + "latency (ms per batch) of architectures on a board. Writes CSV: arch,energy_mj,latency_ms,macs,params,domain "
+        + "(domain: inside, or what lies outside the board's calibration data; an empty figure is not modelled).")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -30,15 +32,20 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--board", required = true, paramLabel = "BOARD", description = "board name or profile .json")
     String board;
 
-    @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
+    @Option(names = "--space", paramLabel = "SPACE", description = "search space of --arch and --input (default "
+            + "settings)")
     String space;
 
     @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
-            + "--space-set classes=100 (default settings otherwise)")
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
-    @ArgGroup(multiplicity = "1")
+    @ArgGroup(multiplicity = "0..1")
     Archs archs;
+
+    @Option(names = "--network", paramLabel = "JSON", description = "networks as ./nas export --format json writes them "
+            + "(one, or a document of many), rebuilt from their layers: no --space needed")
+    Path network;
 
     @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "batch size (default 1)")
     int batch;
@@ -68,24 +75,38 @@ final class EstimateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new ConfigException("--batch: expected an integer >= 1, got " + batch);
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
-        EnergyModel model = Boards.model(Boards.load(board));
-        List<Architecture> parsed = new ArrayList<>();
-        for (String a : archs.list()) {
-            parsed.add(s.parse(a));
+        if ((archs == null) == (network == null)) {
+            throw new ConfigException("give the networks one way: --arch STR, --input FILE (both with --space) or "
+                    + "--network JSON");
         }
+        List<Architecture> parsed = new ArrayList<>();
+        if (network != null) {
+            if (space != null || !spaceSettings.isEmpty()) {
+                throw new ConfigException("--network files carry their own layers; drop --space and --space-set");
+            }
+            NetworkJson.read(network).forEach(n -> parsed.add(n.architecture()));
+        } else {
+            if (space == null) {
+                throw new ConfigException("--arch and --input need --space, the search space of the strings");
+            }
+            SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
+            for (String a : archs.list()) {
+                parsed.add(s.parse(a));
+            }
+        }
+        EnergyModel model = Boards.model(Boards.load(board));
         StringBuilder sb = new StringBuilder();
         if (breakdown) {
             for (Architecture a : parsed) {
                 breakdown(sb, a, model.estimate(a, batch));
             }
         } else {
-            sb.append("arch,energy_mj,latency_ms,macs,params\n");
+            sb.append("arch,energy_mj,latency_ms,macs,params,domain\n");
             for (Architecture a : parsed) {
                 Estimate e = model.estimate(a, batch);
                 sb.append(CsvFormat.field(a.id())).append(',').append(CsvFormat.number(e.energyMj())).append(',')
                         .append(CsvFormat.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
-                        .append('\n');
+                        .append(',').append(CsvFormat.field(e.extrapolation().describe())).append('\n');
             }
         }
         Output.write(sb.toString(), output, spec.commandLine().getOut());
@@ -96,6 +117,7 @@ final class EstimateCommand implements Callable<Integer> {
         double total = e.batchEnergyMj();
         sb.append(String.format(Locale.ROOT, "# %s on %s, batch %d: %s mJ per image, %s ms per batch%n", a.id(), board,
                 batch, CsvFormat.display(e.energyMj()), CsvFormat.display(e.latencyMs())));
+        sb.append("# calibration domain: ").append(e.extrapolation().describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "%-40s %-14s %14s %14s %12s %12s %7s%n", "layer", "kind", "macs", "bytes",
                 "energy_mj", "latency_ms", "share"));
         for (LayerEstimate l : e.layers()) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nas export}: writes architectures as a self-contained PyTorch {@code nn.Module} source file
  * ({@link PyTorchSource}) or as the JSON spec the on-board profiler rebuilds ({@link NetworkJson}). The space comes
- * from {@code --space} (default settings) or from a run directory's {@code run.json} ({@code config.space}, with the
+ * from {@code --space} (with {@code --space-set} settings) or from a run directory's {@code run.json} ({@code config.space}, with the
  * run's settings).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write an architecture as a self-contained PyTorch nn.Module source file "
@@ -40,6 +40,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--space", paramLabel = "SPACE", description = "search space, default settings (or give --run)")
     String space;
+
+    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a setting of --space, e.g. "
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
+    Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--run", paramLabel = "DIR", description = "a run directory: take the space and its settings "
             + "from its run.json")
@@ -86,7 +90,11 @@ final class ExportCommand implements Callable<Integer> {
             if (space == null) {
                 throw new ConfigException("give --space SPACE, or --run DIR to take the space from a run's run.json");
             }
-            return new ExportedSpace(space, Map.of(), SearchSpaces.create(space, Parameters.empty()));
+            Parameters settings = Settings.parameters(spaceSettings, "--space-set");
+            return new ExportedSpace(space, settings.asMap(), SearchSpaces.create(space, settings));
+        }
+        if (!spaceSettings.isEmpty()) {
+            throw new ConfigException("--space-set sets --space; a run's space comes with the settings in its run.json");
         }
         Path file = run.resolve("run.json");
         if (!Files.isRegularFile(file)) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.edgenas.arch.Architecture;
-import org.edgenas.config.Parameters;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
@@ -26,6 +25,10 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
     String space;
 
+    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
+            + "--space-set input_size=28 (default settings otherwise)")
+    Map<String, String> spaceSettings = new LinkedHashMap<>();
+
     @Option(names = "--proxy", required = true, paramLabel = "PROXY", description = "proxy name")
     String proxy;
 
@@ -41,7 +44,7 @@ final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchSpace s = SearchSpaces.create(space, Parameters.empty());
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
         StringBuilder sb = new StringBuilder("arch,score\n");
         try (AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s)) {
             for (String a : archs.list()) {

@@ -7,12 +7,16 @@ import java.util.concurrent.Callable;
 import org.edgenas.cluster.ClusterConfig;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
+import org.edgenas.energy.DomainShare;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.report.RefineWriter;
 import org.edgenas.report.RunWriter;
 import org.edgenas.search.CandidateEvaluator;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Exhaustive;
 import org.edgenas.search.Persistence;
+import org.edgenas.search.RefineCheckpoint;
+import org.edgenas.search.Refinement;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -115,7 +119,13 @@ final class RunCommand implements Callable<Integer> {
                 result = Search.run(e.problem(), e.settings(), new ProgressLine(err), evaluator, persistence);
             }
         }
-        RunWriter.write(e, config, result, started);
+        var space = e.problem().space();
+        DomainShare outside = DomainShare.of(e.problem().energy(), result.evaluated().stream()
+                .map(v -> space.parse(v.arch())).toList(), e.problem().batch());
+        if (outside.outside() > 0) {
+            err.println(outside.warning(e.problem().energy().board()));
+        }
+        RunWriter.write(e, config, result, started, outside);
         stdout.printf(Locale.ROOT, "%d architectures evaluated in %.1f s over %d generations; front of %d:%n",
                 result.evaluated().size(), result.seconds(), result.generations(), result.front().size());
         stdout.printf(Locale.ROOT, "  %-14s %-14s %-14s %s%n", "accuracy", "energy_mj", "latency_ms", "arch");
@@ -130,7 +140,33 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.println("wrote " + e.output().resolve("front.csv") + ", evaluated.csv, run.json, front.png/svg, "
                 + "convergence.png, report.html");
+        if (e.refinement().isPresent()) {
+            refine(e, e.refinement().get(), result, stdout);
+        }
         err.flush();
         return 0;
+    }
+
+    /** The {@code refine} stage: re-scores candidates of the front, one line per candidate, and writes its files. */
+    private void refine(Experiment e, Refinement refinement, SearchResult result, java.io.PrintWriter stdout) {
+        stdout.printf(Locale.ROOT, "refine: re-scoring %d candidates of the front with %s%n", refinement.top(),
+                refinement.evaluator().name());
+        stdout.flush();
+        RefineCheckpoint checkpoint = RefineCheckpoint.of(e.output().resolve("refine-checkpoint.json"),
+                e.refineFingerprint(), resume != null);
+        Refinement.Result refined = refinement.run(e.problem().space(), result, e.problem().objectives(), checkpoint,
+                new Refinement.Listener() {
+                    @Override
+                    public void scored(int index, int total, Evaluation c, double accuracy, double seconds) {
+                        stdout.printf(Locale.ROOT, "refine %d/%d: %s: proxy %s, refined %s (%.1f s)%n", index, total,
+                                c.arch(), CsvFormat.display(c.accuracy()), CsvFormat.display(accuracy), seconds);
+                        stdout.flush();
+                    }
+                });
+        RefineWriter.write(e, refinement, refined);
+        double rho = refined.spearman();
+        stdout.printf(Locale.ROOT, "refine: Spearman rho %s over %d candidates; %d on the refined front%n",
+                Double.isNaN(rho) ? "undefined" : CsvFormat.display(rho), refined.refined().size(), refined.front().size());
+        stdout.println("wrote " + e.output().resolve("refined.csv") + ", refined.json, refined.png, refined-front.png");
     }
 }

@@ -26,6 +26,9 @@ public record ConstraintsConfig(Constraints constraints) implements ConfigPart {
         if (maxLatency != null && !energy.model().hasLatency()) {
             throw c.error("max_latency_ms", "board " + energy.model().board() + " has no latency model");
         }
+        if (maxEnergy != null && !energy.model().hasEnergy()) {
+            throw c.error("max_energy_mj", ObjectivesConfig.latencyOnly(energy.model()));
+        }
         c.requireNoUnknownKeys();
         return new ConstraintsConfig(new Constraints(maxEnergy, maxLatency));
     }

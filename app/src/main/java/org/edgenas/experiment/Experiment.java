@@ -54,7 +54,9 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
 
     /**
      * Rebuilds an experiment from its {@link #resolvedJson()}, as a cluster worker does to evaluate a search's
-     * candidates, finding the files it names with {@code files} (on a worker: the copies the search sent).
+     * candidates, finding the files it names with {@code files} (on a worker: the copies the search sent). Its
+     * {@code refine} section is left out: the second stage runs where the search runs, so workers neither need its
+     * evaluator nor its files.
      *
      * @throws ConfigException if the text is not such a config, or names what this process cannot load
      */
@@ -65,6 +67,7 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
         } catch (JsonProcessingException e) {
             throw new ConfigException("resolved config: malformed JSON: " + e.getOriginalMessage(), e);
         }
+        map.remove("refine");
         Map<String, Path> seen = new java.util.LinkedHashMap<>();
         ExperimentConfig config = ExperimentConfig.read(Parameters.of(map, "resolved config", "", k -> -1)
                 .withFiles(named -> {
@@ -93,6 +96,16 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /** The true front to compare with ({@code reference_front}), or empty. */
     public List<Evaluation> referenceFront() {
         return config.referenceFront().front();
+    }
+
+    /** The second stage after the search ({@code refine}), if the config asks for one. */
+    public java.util.Optional<org.edgenas.search.Refinement> refinement() {
+        return config.refine().get();
+    }
+
+    /** What decides the refine stage's result (see {@link ExperimentConfig#refineFingerprint()}). */
+    public String refineFingerprint() {
+        return config.refineFingerprint();
     }
 
     /** The configuration with defaults filled in, for the record of a run. */

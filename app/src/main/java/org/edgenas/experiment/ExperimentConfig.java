@@ -26,6 +26,7 @@ import org.edgenas.config.Parameters;
  * search: {algorithm: nsga2, ...}                  # SearchConfig
  * reference_front: runs/true/front.csv             # ReferenceFrontConfig
  * execution: {mode: local}                         # Execution
+ * refine: {top: 8, evaluator: {name: train, ...}}  # RefineConfig
  * </pre>
  *
  * @param name           experiment name
@@ -39,10 +40,13 @@ import org.edgenas.config.Parameters;
  * @param search         how to search
  * @param referenceFront the known front, if any
  * @param execution      where candidates are evaluated
+ * @param refine         the second stage after the search, if any (not part of the {@link #fingerprint()}: the search
+ *                       does not depend on it)
  */
 public record ExperimentConfig(String name, long seed, String output, SpaceConfig space, EnergyConfig energy,
                                ProxyConfig proxy, ObjectivesConfig objectives, ConstraintsConfig constraints,
-                               SearchConfig search, ReferenceFrontConfig referenceFront, Execution execution) {
+                               SearchConfig search, ReferenceFrontConfig referenceFront, Execution execution,
+                               RefineConfig refine) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,14 +64,15 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         SpaceConfig space = SpaceConfig.read(top);
         EnergyConfig energy = EnergyConfig.read(top);
         ProxyConfig proxy = ProxyConfig.read(top, space.space());
-        ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model().hasLatency());
+        ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model());
         ConstraintsConfig constraints = ConstraintsConfig.read(top, energy);
         ReferenceFrontConfig referenceFront = ReferenceFrontConfig.read(top, space.space());
         SearchConfig search = SearchConfig.read(top);
         Execution execution = Execution.read(top.section("execution"), ConfigFile::read);
+        RefineConfig refine = RefineConfig.read(top, space.space());
         top.requireNoUnknownKeys();
         return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution);
+                referenceFront, execution, refine);
     }
 
     /** The config with every default filled in, as plain maps, lists and scalars (the {@code config} of run.json). */
@@ -84,6 +89,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         search.writeTo(m);
         referenceFront.writeTo(m);
         m.put("execution", execution.asMap());
+        refine.writeTo(m);
         return m;
     }
 
@@ -92,6 +98,20 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
      * where candidates are evaluated. A checkpoint records it, and a run resumes only from a checkpoint with the same.
      */
     public String fingerprint() {
+        return json(outcome());
+    }
+
+    /**
+     * What decides the result of the {@code refine} stage, as JSON: the search's {@link #fingerprint()} and the
+     * {@code refine} section. A refine checkpoint records it.
+     */
+    public String refineFingerprint() {
+        Map<String, Object> m = outcome();
+        refine.writeTo(m);
+        return json(m);
+    }
+
+    private Map<String, Object> outcome() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("seed", seed);
@@ -102,7 +122,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         constraints.writeTo(m);
         m.put("search", search.outcomeSettings());
         referenceFront.writeTo(m);
-        return json(m);
+        return m;
     }
 
     /** The {@link #resolved()} config as JSON. */
@@ -113,25 +133,25 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
     /** This config writing to {@code newOutput}. */
     public ExperimentConfig withOutput(String newOutput) {
         return new ExperimentConfig(name, seed, newOutput, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution);
+                referenceFront, execution, refine);
     }
 
     /** This config with another seed. */
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(name, newSeed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution);
+                referenceFront, execution, refine);
     }
 
     /** This config with another {@code search} section. */
     public ExperimentConfig withSearch(SearchConfig newSearch) {
         return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, newSearch,
-                referenceFront, execution);
+                referenceFront, execution, refine);
     }
 
     /** This config evaluating as {@code newExecution} says. */
     public ExperimentConfig withExecution(Execution newExecution) {
         return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, newExecution);
+                referenceFront, newExecution, refine);
     }
 
     /** Fails unless plug-in section {@code key} of {@code top} is present. */

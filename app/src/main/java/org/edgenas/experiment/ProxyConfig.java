@@ -30,15 +30,25 @@ public record ProxyConfig(Map<String, Object> section, AccuracyProxy proxy) impl
     public static ProxyConfig read(Parameters top, SearchSpace space) {
         Parameters section = top.section("proxy");
         ExperimentConfig.requireSection(top, "proxy", "an accuracy proxy, e.g. proxy: {name: flops}");
+        return new ProxyConfig(section.asMap(), build(section, space));
+    }
+
+    /**
+     * The proxy a section names ({@code name}, the other keys its settings), for {@code space}; an error that does
+     * not yet name the config file is reported at the section's {@code name}.
+     *
+     * @throws ConfigException if the section names no known proxy, or a setting or file is wrong
+     */
+    static AccuracyProxy build(Parameters section, SearchSpace space) {
         ProxyProvider provider = AccuracyProxies.registry().get(section, "name");
         AccuracyProxy proxy;
         try {
             proxy = provider.create(section, ProxyContext.of(space));
         } catch (ConfigException e) {
-            throw e.getMessage().startsWith(top.source()) ? e : section.error("name", e.getMessage());
+            throw e.getMessage().startsWith(section.source()) ? e : section.error("name", e.getMessage());
         }
         section.requireNoUnknownKeys();
-        return new ProxyConfig(section.asMap(), proxy);
+        return proxy;
     }
 
     @Override

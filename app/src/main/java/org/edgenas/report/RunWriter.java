@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.edgenas.energy.DomainShare;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.quality.FrontQuality;
 import org.edgenas.search.Evaluation;
@@ -31,8 +32,12 @@ public final class RunWriter {
     private RunWriter() {
     }
 
-    /** Writes the files of {@code result} into the experiment's output directory. */
-    public static void write(Experiment experiment, Path configFile, SearchResult result, Instant started) {
+    /**
+     * Writes the files of {@code result} into the experiment's output directory; {@code outside} (how many evaluated
+     * networks lie outside the board's calibration data) goes into {@code run.json}.
+     */
+    public static void write(Experiment experiment, Path configFile, SearchResult result, Instant started,
+                             DomainShare outside) {
         Path dir = experiment.output();
         List<Objective> objectives = experiment.problem().objectives();
         List<Evaluation> reference = experiment.referenceFront();
@@ -66,6 +71,7 @@ public final class RunWriter {
         run.put("front_size", result.front().size());
         run.put("threads", experiment.settings().threads());
         run.put("java", System.getProperty("java.version"));
+        run.put("outside_calibration_domain", outside.toJson());
         Map<String, Object> quality = quality(result, objectives, reference);
         if (!quality.isEmpty()) {
             run.put("quality", quality);

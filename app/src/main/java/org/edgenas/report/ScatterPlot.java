@@ -9,7 +9,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Predicted-vs-measured scatter with the y = x line (log-log axes when values span more than 20x), as PNG. */
+/**
+ * Scatter plots as PNG: predicted against measured with the y = x line (log-log axes when values span more than
+ * 20x), or one score against another.
+ */
 public final class ScatterPlot {
 
     private ScatterPlot() {
@@ -39,6 +42,37 @@ public final class ScatterPlot {
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(Color.DARK_GRAY);
+        return png(chart);
+    }
+
+    /**
+     * {@code y} against {@code x}, each point labelled by its index from 1 (paired values; non-finite ones left out),
+     * linear axes.
+     */
+    public static byte[] png(String title, String xTitle, String yTitle, double[] x, double[] y) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setMarkerSize(9);
+        java.util.List<Double> xs = new java.util.ArrayList<>();
+        java.util.List<Double> ys = new java.util.ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+                chart.addAnnotation(new org.knowm.xchart.AnnotationText(Integer.toString(i + 1), x[i], y[i], false));
+            }
+        }
+        XYSeries points = chart.addSeries("candidates (" + xs.size() + ")", xs, ys);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(new Color(200, 60, 30, 160));
+        return png(chart);
+    }
+
+    private static byte[] png(XYChart chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

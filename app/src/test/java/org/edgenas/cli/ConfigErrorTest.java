@@ -34,13 +34,14 @@ class ConfigErrorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, reference_front, search, seed, space
+            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, reference_front, refine, search, seed, space
             unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, mutation_rate, population, sample_size, threads
             wrong type                 | batch: many                        | t.yaml:10: batch: expected an integer in [1, 65536], got 'many' (text)
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
-            unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-xavier-nx (or the path of a profile .json file)
+            unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-nano, jetson-nano-fp16, jetson-xavier-nx (or the path of a profile .json file)
             uncalibrated board         | board: jetson-xavier-nx            | t.yaml:10: board: board 'jetson-xavier-nx' is not calibrated
-            unknown proxy              | proxy: {name: synflowz}            | t.yaml:10: proxy.name: unknown proxy 'synflowz'; did you mean 'synflow'?; available: busy, ensemble, flops
+            energy of a latency board  | board: jetson-nano                 | objectives: energy_mj: board jetson-nano models latency only (no energy measurements); its objectives: accuracy, latency_ms
+            unknown proxy              | proxy: {name: synflowz}            | t.yaml:10: proxy.name: unknown proxy 'synflowz'; did you mean 'synflow'?; available: busy,
             unknown space              | space: {name: nb301}               | t.yaml:10: space.name: unknown search space 'nb301'; did you mean 'nb201'?; available: chain-cnn
             bad space setting          | space: {name: nb201, classes: -3}  | t.yaml:10: space.classes: expected an integer in [1, 100000], got -3
             unknown objective          | objectives: [accuracy, watts]      | t.yaml:10: objectives: 'watts' is not an objective; allowed: accuracy, energy_mj, latency_ms

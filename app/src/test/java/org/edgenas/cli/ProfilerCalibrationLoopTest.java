@@ -31,6 +31,9 @@ class ProfilerCalibrationLoopTest {
     private static final double FIXED_MS = 0.5;
     private static final double MS_PER_MAC = 1e-8;
     private static final double BUSY_W = 15.0;
+    /** A Jetson Xavier NX's datasheet: the simulated board runs well inside its limits. */
+    private static final String DATASHEET = Path.of("").toAbsolutePath().getParent()
+            .resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString();
 
     @TempDir
     Path dir;
@@ -70,7 +73,8 @@ class ProfilerCalibrationLoopTest {
         assertTrue(log.contains("measured 60 rows"), log);
 
         Path profile = dir.resolve("sim.json");
-        var cal = ConfigErrorTest.run("calibrate", "--name", "sim", "--space", "nb201", "--networks",
+        var cal = ConfigErrorTest.run("calibrate", "--name", "sim", "--datasheet", DATASHEET, "--space", "nb201",
+                "--networks",
                 out.resolve("networks-nb201-b1.csv").toString(), "--latency-column", "latency_ms",
                 "--energy-column", "energy_total_mj_per_inf", "--out", profile.toString());
         assertEquals(0, cal.status(), cal.err());

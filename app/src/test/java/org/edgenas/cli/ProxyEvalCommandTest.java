@@ -66,7 +66,7 @@ class ProxyEvalCommandTest {
         var unknown = ConfigErrorTest.run("proxy-eval", "--space", "nb201", "--proxy", "zen", "--sample", "4",
                 "--accuracy", t.toString());
         assertEquals(2, unknown.status());
-        assertTrue(unknown.err().contains("--proxy: unknown proxy 'zen'; available: busy, ensemble, flops"), unknown.err());
+        assertTrue(unknown.err().contains("--proxy: unknown proxy 'zen'; available: busy,"), unknown.err());
         var big = ConfigErrorTest.run("proxy-eval", "--space", "nb201", "--proxy", "flops", "--sample", "9",
                 "--accuracy", t.toString());
         assertEquals(2, big.status());

@@ -87,6 +87,30 @@ class RunCommandTest {
     }
 
     @Test
+    void aSearchOutsideTheBoardsCalibrationDataWarnsOnceAndRecordsTheShare() throws IOException {
+        // every chain-cnn network ends in a 10-class classifier; the Pi 5 was calibrated on 100-class NB201 networks
+        Path c = dir.resolve("chain.yaml");
+        Files.writeString(c, """
+                name: chain
+                seed: 3
+                space: {name: chain-cnn}
+                board: raspberry-pi-5
+                proxy: {name: params}
+                search: {population: 10, max_evaluations: 30}
+                """);
+        Path out = dir.resolve("chain");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", c.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        long warnings = r.err().lines().filter(l -> l.startsWith("warning: ")).count();
+        assertEquals(1, warnings, r.err());
+        assertTrue(r.err().contains("30 of 30 evaluated networks (100 %) lie outside the calibration data of board "
+                + "raspberry-pi-5") && r.err().contains("fc out features 10 < 100"), r.err());
+        JsonNode domain = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("outside_calibration_domain");
+        assertEquals(30, domain.get("networks").asInt());
+        assertEquals(1.0, domain.get("share").asDouble());
+    }
+
+    @Test
     void commandLineSeedOverridesTheConfig() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -104,11 +128,32 @@ class RunCommandTest {
     }
 
     @Test
-    void quickstartConfigIsValid() {
-        Path quickstart = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/quickstart.yaml");
-        ConfigErrorTest.Result r = ConfigErrorTest.run("run", quickstart.toString(), "--out",
-                dir.resolve("q").toString(), "--quiet");
+    void refineReScoresCandidatesOfTheFrontAndWritesItsFiles() throws IOException {
+        // search on params (a proxy), refine with flops: both count, so their ranks are compared on real numbers
+        Path out = dir.resolve("refined");
+        ConfigErrorTest.Result r = ConfigErrorTest.run("run", config("refine: {top: 5, evaluator: {name: flops}}\n")
+                .toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("front of"), r.out());
+        List<String> lines = Files.readAllLines(out.resolve("refined.csv"));
+        assertEquals("rank,arch,proxy_score,refined_accuracy,energy_mj,latency_ms,macs,params,refined_front",
+                lines.getFirst());
+        assertEquals(6, lines.size(), "five candidates");
+        List<String> front = rows(out.resolve("front.csv")).stream().map(f -> f[0]).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            // each candidate's proxy score is its parameter count, its refined score its MAC count
+            assertEquals(Double.parseDouble(f[7]), Double.parseDouble(f[2]), 0.0, f[1]);
+            assertEquals(Double.parseDouble(f[6]), Double.parseDouble(f[3]), 0.0, f[1]);
+            assertTrue(front.contains(f[1]) || front.size() < 5, f[1] + " comes from the front");
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("refined.json").toFile());
+        assertEquals("params", summary.get("proxy").asText());
+        assertEquals("flops", summary.get("evaluator").asText());
+        assertEquals(5, summary.get("refined").asInt());
+        double rho = summary.get("spearman").asDouble();
+        assertTrue(rho >= -1 && rho <= 1, "spearman " + rho);
+        assertTrue(Files.size(out.resolve("refined.png")) > 1000);
+        assertTrue(Files.size(out.resolve("refined-front.png")) > 1000);
+        assertTrue(r.out().contains("refine: Spearman rho"), r.out());
     }
 }

@@ -20,6 +20,7 @@ import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
 import org.edgenas.space.SearchSpace;
+import org.edgenas.testplugin.PerMacBoard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,8 +60,13 @@ class ClusterSearchTest {
 
     private static Experiment experiment(String space, String proxy, String search, String execution)
             throws IOException {
+        return experiment(space, "jetson-tx2", proxy, search, execution);
+    }
+
+    private static Experiment experiment(String space, String board, String proxy, String search, String execution)
+            throws IOException {
         Path config = Files.createTempFile(dir, "experiment", ".yaml");
-        Files.writeString(config, "space: " + space + "\nboard: jetson-tx2\nseed: 7\n"
+        Files.writeString(config, "space: " + space + "\nboard: '" + board + "'\nseed: 7\n"
                 + "proxy: " + proxy + "\nsearch: " + search + "\n"
                 + "execution: {mode: cluster, cluster: '" + workers.clusterFile() + "', " + execution + "}\n");
         return Experiment.load(config);
@@ -116,6 +122,25 @@ class ClusterSearchTest {
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals("test-hill-climb", e.settings().algorithm().name());
         assertEquals(60, local.evaluated().size());
+        assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
+        assertEquals(List.of(), warnings);
+    }
+
+    /**
+     * A board whose profile names a plug-in energy model form (test-per-mac, registered only in the energy module's
+     * test jar, which the workers have on their class path): the workers load the profile and the form to score.
+     */
+    @Test
+    @Order(3)
+    void searchOnABoardOfAPlugInEnergyFormEvaluatesExactlyWhatALocalSearchDoes() throws IOException {
+        Path profile = PerMacBoard.write(Files.createDirectories(dir.resolve("boards")));
+        Experiment e = experiment("{name: nb201}", profile.toString(), "{name: params}",
+                "{population: 12, max_evaluations: 48}", "min_workers: 3, wait_s: 150");
+        List<String> warnings = new ArrayList<>();
+        SearchResult cluster = onCluster(e, warnings);
+        SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
+        assertEquals("per-mac", e.problem().energy().board());
+        assertEquals(48, local.evaluated().size());
         assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
         assertEquals(List.of(), warnings);
     }

@@ -99,4 +99,38 @@ class ExperimentConfigTest {
         assertTrue(x.getMessage().endsWith("search.sample_size: expected an integer in [1, 8], got 9"),
                 x.getMessage());
     }
+
+    @Test
+    void theRefineSectionIsWrittenBackButLeftOutOfTheSearchFingerprint() throws IOException {
+        String refine = "refine:\n  top: 4\n  evaluator: {name: params}\n";
+        Experiment e = load(SMALL + refine);
+        assertEquals(Map.of("top", 4, "evaluator", Map.of("name", "params")), e.resolved().get("refine"));
+        assertEquals("params", e.refinement().orElseThrow().evaluator().name());
+        assertEquals(4, e.refinement().orElseThrow().top());
+        Experiment without = load(SMALL);
+        assertEquals(without.fingerprint(), e.fingerprint(), "the search does not depend on its refine stage");
+        assertNotEquals(without.refineFingerprint(), e.refineFingerprint());
+        assertNotEquals(e.refineFingerprint(), load(SMALL + refine.replace("top: 4", "top: 5")).refineFingerprint());
+        ExperimentConfig back = ExperimentConfig.read(Parameters.of(e.resolved()), "other");
+        assertEquals(e.resolved(), back.resolved());
+        assertTrue(Experiment.fromResolvedJson(e.resolvedJson(), org.edgenas.config.FileResolver.LOCAL).refinement()
+                .isEmpty(),
+                "workers evaluate the search's candidates only");
+    }
+
+    @Test
+    void refineMistakesNameTheirKey() {
+        ConfigException x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {evaluator: {name: flops}}\n"));
+        assertTrue(x.getMessage().contains("refine.top: missing"), x.getMessage());
+        x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {top: 3}\n"));
+        assertTrue(x.getMessage().contains("refine.evaluator: missing"), x.getMessage());
+        x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {top: 3, evaluator: {name: flop}}\n"));
+        assertTrue(x.getMessage().contains("refine.evaluator.name: unknown proxy 'flop'; did you mean 'flops'?"),
+                x.getMessage());
+        x = assertThrows(ConfigException.class,
+                () -> load(SMALL + "refine: {top: 3, evaluator: {name: flops}, tpo: 2}\n"));
+        assertTrue(x.getMessage().contains("refine.tpo: unknown key"), x.getMessage());
+        x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {top: 0, evaluator: {name: flops}}\n"));
+        assertTrue(x.getMessage().contains("refine.top: expected an integer in [1, 10000], got 0"), x.getMessage());
+    }
 }

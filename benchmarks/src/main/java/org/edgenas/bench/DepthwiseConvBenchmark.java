@@ -10,11 +10,9 @@ import org.edgenas.engine.ActivationListener;
 import org.edgenas.engine.Network;
 import org.edgenas.engine.Weights;
 import org.edgenas.engine.Workers;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -67,18 +65,6 @@ public class DepthwiseConvBenchmark {
     private float[] outputGradient;
     private long flopsPerPass;
 
-    /** Floating-point operations done, reported by JMH as a rate. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        public long flop;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            flop = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         String[] cs = shape.split("x");
@@ -110,7 +96,7 @@ public class DepthwiseConvBenchmark {
 
     /** One pass (forward, or forward and backward) of the layer over the batch. */
     @Benchmark
-    public float run(Counters counters) {
+    public float run(ConvBenchmark.Counters counters) {
         net.forward(input, 0, ActivationListener.NONE);
         counters.flop += flopsPerPass;
         if (train) {

@@ -27,7 +27,7 @@ import org.uma.jmetal.util.pseudorandom.JMetalRandom;
  * architectures get the worst objectives and are not recorded, and the run ends after that generation. jMetal draws
  * from its process-wide generator, seeded here from the settings: runs of it must not overlap in one JVM.
  */
-public record JMetalNsga2() implements Algorithm {
+public record JMetalNsga2() implements Algorithm, AlgorithmProvider {
 
     /** Its name in configs. */
     public static final String NAME = "jmetal-nsga2";
@@ -35,6 +35,17 @@ public record JMetalNsga2() implements Algorithm {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "jMetal 6's NSGA-II (SBX crossover, polynomial mutation), the peer of the search-quality harness";
+    }
+
+    /** It has no settings: the algorithm is its own provider. */
+    @Override
+    public Algorithm create(Parameters search, int population) {
+        return this;
     }
 
     @Override
@@ -85,24 +96,6 @@ public record JMetalNsga2() implements Algorithm {
                 s.objectives()[i] = e == null ? Double.MAX_VALUE : -problem.objectives().get(i).maximized(e);
             }
             return s;
-        }
-    }
-
-    /** Provider of {@code jmetal-nsga2} (no settings of its own: jMetal's usual ones). */
-    public static final class Provider implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "jMetal 6's NSGA-II (SBX crossover, polynomial mutation), the peer of the search-quality harness";
-        }
-
-        @Override
-        public Algorithm create(Parameters search, int population) {
-            return new JMetalNsga2();
         }
     }
 }

@@ -255,6 +255,33 @@ public final class Parameters {
     }
 
     /**
+     * The elements of list {@code key}, each a section of key: value pairs whose errors name it as
+     * {@code key[i].subkey}; empty when absent.
+     *
+     * @throws ConfigException if the value is not a list of sections
+     */
+    public List<Parameters> sections(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        Object v = values.get(key);
+        if (!(v instanceof List<?> list)) {
+            throw error(key, "expected a list of sections, got " + describe(v));
+        }
+        List<Parameters> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw error(key, "element " + i + ": expected a section of key: value pairs, got "
+                        + describe(list.get(i)));
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            map.forEach((k, val) -> m.put(String.valueOf(k), val));
+            out.add(new Parameters(m, source, pathOf(key) + "[" + i + "]", lineOf, files));
+        }
+        return out;
+    }
+
+    /**
      * Fails on the first key present that no accessor asked for, listing the keys that are allowed here.
      *
      * @throws ConfigException naming the unknown key and the allowed ones

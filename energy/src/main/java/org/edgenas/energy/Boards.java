@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.config.ConfigException;
+import org.edgenas.config.Parameters;
 import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.BoardProfiles;
+import org.edgenas.plugin.Registry;
 
 /**
  * The board profiles shipped with the project (resources under {@code org/edgenas/energy/boards/}, listed in its
- * {@code index.txt}) and user profiles given as JSON file paths.
+ * {@code index.txt}), user profiles given as JSON file paths, and the models they describe.
  */
 public final class Boards {
 
@@ -41,18 +42,20 @@ public final class Boards {
         }
     }
 
+    /** Every model form on the class path ({@code layerwise}, {@code paper} and any a plug-in jar adds), by name. */
+    public static Registry<EnergyModelProvider> forms() {
+        return Registry.load(EnergyModelProvider.class, "energy model form");
+    }
+
     /**
      * A board profile: a built-in board by name, or a profile JSON file by path (anything ending in {@code .json}).
      *
-     * @throws ConfigException for an unknown name (listing the built-in ones) or an unreadable file
+     * @throws ConfigException for an unknown name (listing the built-in ones), an unreadable file or an invalid
+     *                         profile (naming the file and key)
      */
     public static BoardProfile load(String nameOrPath) {
         if (nameOrPath.endsWith(".json")) {
-            Path p = Path.of(nameOrPath);
-            if (!Files.isRegularFile(p)) {
-                throw new ConfigException(nameOrPath + ": board profile file not found");
-            }
-            return BoardProfiles.read(p);
+            return BoardProfiles.read(Path.of(nameOrPath));
         }
         if (!names().contains(nameOrPath)) {
             throw new ConfigException("unknown board '" + nameOrPath + "'; available: " + String.join(", ", names())
@@ -69,21 +72,24 @@ public final class Boards {
     }
 
     /**
-     * The energy model of a board.
+     * The energy model of a board, made by the provider of its form and held within the board's physical limits (see
+     * {@link BoardModel}): no layer faster than its roofline or cheaper than static power over that time, no network
+     * above the board's maximum power.
      *
-     * @throws ConfigException if the board is not calibrated, saying how to calibrate it
+     * @throws ConfigException if the board is not calibrated (saying how to calibrate it), its form is unknown, or a
+     *                         coefficient is missing or out of range (naming the profile and key)
      */
     public static EnergyModel model(BoardProfile p) {
         if (!p.calibrated()) {
             throw new ConfigException("board '" + p.name() + "' is not calibrated: no measurements of it are available."
                     + (p.howToCalibrate() == null ? "" : " " + p.howToCalibrate()));
         }
-        return switch (p.form()) {
-            case "layerwise" -> new LayerwiseModel(p.name(), p.precision(), p.execution().equals("eager"),
-                    p.staticPowerW() == null ? 0 : p.staticPowerW(), p.energyMj(), p.latencyMs());
-            case "paper" -> new PaperModel(p.name(), p.paper());
-            default -> throw new ConfigException("board '" + p.name() + "': unknown model form '" + p.form()
-                    + "'; allowed: layerwise, paper");
-        };
+        Registry<EnergyModelProvider> forms = forms();
+        EnergyModelProvider provider = forms.find(p.form()).orElseThrow(() -> new ConfigException(p.source()
+                + ": form: " + forms.unknown(p.form()) + " (a plug-in jar on the class path can add forms)"));
+        Parameters c = Parameters.of(p.coefficients(), p.source(), "coefficients", k -> -1);
+        EnergyModel model = provider.create(p, c);
+        c.requireNoUnknownKeys();
+        return new BoardModel(model, p.hardware(), p.precision(), p.execution(), p.domain());
     }
 }

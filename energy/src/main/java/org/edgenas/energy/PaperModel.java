@@ -12,13 +12,14 @@ import org.edgenas.energy.profile.PaperCoefficients;
 
 /**
  * The {@code paper} form (Lahmer et al. 2022): energy only, from MAC counts; convolution slopes depend on the number of
- * kernels (see {@link PaperCoefficients}). Layers other than convolutions and fully connected ones cost nothing, and
- * latency is not modelled.
+ * kernels (see {@link PaperCoefficients}). Layers other than convolutions and fully connected ones cost nothing in the
+ * form itself, and latency is not modelled.
  *
  * @param board        board name
+ * @param precision    precision at which bytes are counted
  * @param coefficients the fitted slopes
  */
-public record PaperModel(String board, PaperCoefficients coefficients) implements EnergyModel {
+public record PaperModel(String board, Precision precision, PaperCoefficients coefficients) implements EnergyModel {
 
     @Override
     public boolean hasLatency() {
@@ -41,7 +42,7 @@ public record PaperModel(String board, PaperCoefficients coefficients) implement
                 default -> 0;
             };
             layers.add(new LayerEstimate(node.name(), node.layer().kind(), macs,
-                    costs.get(i).bytes(batch, Precision.FP32), e, Double.NaN));
+                    costs.get(i).bytes(batch, precision), e, Double.NaN));
         }
         return new Estimate(batch, layers, 0, Double.NaN);
     }

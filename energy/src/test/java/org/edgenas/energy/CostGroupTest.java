@@ -10,6 +10,7 @@ import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Sigmoid;
 import org.edgenas.energy.profile.Coefficients;
 import org.edgenas.energy.profile.CostGroup;
+import org.edgenas.energy.profile.CostKey;
 import org.edgenas.energy.profile.CostTerm;
 import org.edgenas.energy.profile.LinearCostModel;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,9 @@ class CostGroupTest {
 
     @Test
     void aProfileWithoutGroupedConvCoefficientsChargesThemAsDenseConvs() {
-        Coefficients conv = new Coefficients(1, 2, 3);
-        LinearCostModel m = new LinearCostModel(0, Map.of("conv", conv, "conv.const", new Coefficients(4, 0, 0)));
+        Coefficients conv = new Coefficients(1, 2e-6, 3e-6);
+        LinearCostModel m = LinearCostModel.of(0, Map.of(CostKey.of(CostGroup.CONV, CostTerm.LIVE), conv,
+                CostKey.of(CostGroup.CONV, CostTerm.CONSTANT), new Coefficients(4, 0, 0)));
         assertEquals(conv, m.coefficients(CostGroup.GROUPED_CONV, CostTerm.LIVE));
         assertEquals(new Coefficients(4, 0, 0), m.coefficients(CostGroup.GROUPED_CONV, CostTerm.CONSTANT));
         assertEquals(Coefficients.ZERO, m.coefficients(CostGroup.POOL, CostTerm.LIVE));
@@ -42,9 +44,9 @@ class CostGroupTest {
 
     @Test
     void aProfileWithGroupedConvCoefficientsUsesThem() {
-        Coefficients grouped = new Coefficients(5, 6, 7);
-        LinearCostModel m = new LinearCostModel(0, Map.of("conv", new Coefficients(1, 2, 3), "grouped_conv",
-                grouped));
+        Coefficients grouped = new Coefficients(5, 6e-6, 7e-6);
+        LinearCostModel m = LinearCostModel.of(0, Map.of(CostKey.of(CostGroup.CONV, CostTerm.LIVE),
+                new Coefficients(1, 2e-6, 3e-6), CostKey.of(CostGroup.GROUPED_CONV, CostTerm.LIVE), grouped));
         assertEquals(grouped, m.coefficients(CostGroup.GROUPED_CONV, CostTerm.LIVE));
     }
 }

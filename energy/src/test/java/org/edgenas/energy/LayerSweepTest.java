@@ -13,7 +13,10 @@ import org.edgenas.arch.GraphBuilder;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.ConfigException;
+import org.edgenas.arch.Precision;
 import org.edgenas.energy.fit.LayerMeasurements;
+import org.edgenas.energy.fit.Measurement;
+import org.edgenas.energy.profile.KernelDependence;
 import org.edgenas.energy.profile.PaperCoefficients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +34,13 @@ class LayerSweepTest {
         // 2 images of 8x8x4, 3x3 conv to 6 kernels, same padding: 2 * 64 * 4 * 9 * 6 = 27,648 MACs
         Path csv = dir.resolve("conv.csv");
         Files.writeString(csv, CONV_HEADER + "2,8,4,3,6,1,27648,100,0.2,5.0,1.0,0.02\n");
-        List<LayerMeasurements.Row> rows = LayerMeasurements.conv(csv);
+        List<Measurement> rows = LayerMeasurements.conv(csv);
         assertEquals(1, rows.size());
-        LayerMeasurements.Row r = rows.getFirst();
+        Measurement r = rows.getFirst();
         assertEquals(13_824, r.architecture().macs());
         assertEquals(Shape.of(6, 8, 8), r.architecture().output());
-        assertEquals(6, r.kernels());
-        assertEquals(5.0, r.energyTotalMj());
+        assertEquals(5.0, r.energyMj());
+        assertEquals(0.02, r.latencyMs());
     }
 
     @Test
@@ -59,11 +62,12 @@ class LayerSweepTest {
 
     @Test
     void kernelDependencesMatchHandValues() {
-        assertEquals(0.125, PaperCoefficients.f("inverse", 8), 1e-12);
-        assertEquals(64.0 / 48, PaperCoefficients.f("tile32", 48), 1e-12);
-        assertEquals(1.0, PaperCoefficients.f("tile32", 64), 1e-12);
-        assertEquals(Math.log(16), PaperCoefficients.f("log", 16), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> PaperCoefficients.f("tile24", 8));
+        assertEquals(0.125, new KernelDependence.Inverse().at(8), 1e-12);
+        assertEquals(64.0 / 48, KernelDependence.parse("tile32").orElseThrow().at(48), 1e-12);
+        assertEquals(1.0, new KernelDependence.Tile(32).at(64), 1e-12);
+        assertEquals(Math.log(16), KernelDependence.parse("log").orElseThrow().at(16), 1e-12);
+        assertTrue(KernelDependence.parse("tile24").isEmpty(), "24 is not a power of two");
+        assertTrue(KernelDependence.parse("tile").isEmpty());
     }
 
     @Test
@@ -71,7 +75,8 @@ class LayerSweepTest {
         GraphBuilder b = GraphBuilder.on(Shape.vector(10));
         b.add("fc", Linear.of(10, 4), Architecture.INPUT);
         Architecture a = b.build("fc");
-        PaperModel m = new PaperModel("x", new PaperCoefficients(2e-3, 0, 0, "inverse"));
+        PaperModel m = new PaperModel("x", Precision.FP32, new PaperCoefficients(2e-3, 0, 0,
+                new KernelDependence.Inverse()));
         // 40 MACs x 3 images x 2e-3 mJ = 0.24 mJ per batch, 0.08 per image
         assertEquals(0.08, m.estimate(a, 3).energyMj(), 1e-12);
     }

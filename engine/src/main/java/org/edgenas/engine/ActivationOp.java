@@ -41,8 +41,8 @@ final class ActivationOp implements Op {
         float[] y = net.value(node.index());
         int n = net.size(node.index());
         double scale = net.scale(input);
-        float up = (float) Math.exp(scale);
-        float cap = (float) (6 * Math.exp(-scale));
+        float up = up(scale);
+        float cap = cap(scale);
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -59,7 +59,7 @@ final class ActivationOp implements Op {
                 }
                 case SIGMOID -> {
                     for (int i = start; i < end; i++) {
-                        y[i] = (float) (1 / (1 + Math.exp(-(double) x[i] * up)));
+                        y[i] = (float) (1 / (1 + StrictMath.exp(-(double) x[i] * up)));
                     }
                 }
             }
@@ -80,8 +80,8 @@ final class ActivationOp implements Op {
         float[] dx = net.gradient(input);
         int n = net.size(self);
         double scale = net.scale(input);
-        float up = (float) Math.exp(scale);
-        float cap = (float) (6 * Math.exp(-scale));
+        float up = up(scale);
+        float cap = cap(scale);
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);
             int end = Chunks.end(item, n);
@@ -104,11 +104,21 @@ final class ActivationOp implements Op {
                 }
                 case SIGMOID -> {
                     for (int i = start; i < end; i++) {
-                        float y = (float) (1 / (1 + Math.exp(-(double) x[i] * up)));
+                        float y = (float) (1 / (1 + StrictMath.exp(-(double) x[i] * up)));
                         dx[i] += factor * gy[i] * y * (1f - y);
                     }
                 }
             }
         });
+    }
+
+    /** The factor that turns a stored input value at log scale {@code scale} into its true value. */
+    private static float up(double scale) {
+        return (float) StrictMath.exp(scale);
+    }
+
+    /** ReLU6's clip, 6, in the stored units of an input at log scale {@code scale}. */
+    private static float cap(double scale) {
+        return (float) (6 * StrictMath.exp(-scale));
     }
 }

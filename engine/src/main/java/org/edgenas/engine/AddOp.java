@@ -32,7 +32,7 @@ final class AddOp implements Op {
             scale = Math.max(scale, net.scale(in));
         }
         for (int j = 0; j < inputs.length; j++) {
-            factors[j] = (float) Math.exp(net.scale(inputs[j]) - scale);
+            factors[j] = (float) StrictMath.exp(net.scale(inputs[j]) - scale);
         }
         net.workers().run(Chunks.count(n), (item, slot) -> {
             int start = Chunks.start(item);

@@ -61,7 +61,7 @@ final class BatchNormOp implements Op {
         float[] runningMean = weights.runningMean(node.index());
         float[] runningVariance = weights.runningVariance(node.index());
         if (kind == Mode.BatchNorm.RUNNING) {
-            float up = (float) Math.exp(scale);
+            float up = (float) StrictMath.exp(scale);
             net.workers().run(channels, (c, slot) -> {
                 double inv = 1 / Math.sqrt(runningVariance[c] + (double) Network.EPSILON);
                 float a = (float) (gamma[c] * inv) * up;
@@ -73,7 +73,7 @@ final class BatchNormOp implements Op {
             });
             return 0;
         }
-        double eps = Network.EPSILON * Math.exp(-2 * scale);
+        double eps = Network.EPSILON * StrictMath.exp(-2 * scale);
         int count = batch * plane;
         boolean track = kind == Mode.BatchNorm.TRAIN;
         net.workers().run(channels, (c, slot) -> {
@@ -97,9 +97,9 @@ final class BatchNormOp implements Op {
             }
             if (track) {
                 double unbiased = count > 1 ? squares / (count - 1) : squares;
-                runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * (float) (mu * Math.exp(scale));
+                runningMean[c] = (1 - MOMENTUM) * runningMean[c] + MOMENTUM * (float) (mu * StrictMath.exp(scale));
                 runningVariance[c] = (1 - MOMENTUM) * runningVariance[c]
-                        + MOMENTUM * (float) (unbiased * Math.exp(2 * scale));
+                        + MOMENTUM * (float) (unbiased * StrictMath.exp(2 * scale));
             }
         });
         return 0;

@@ -169,7 +169,7 @@ final class ConvOp implements Op {
             case PACKED -> forwardPacked(net, x, y, w);
         }
         if (bias) {
-            addBias(y, net.weights().bias(node.index()), (float) Math.exp(-scale));
+            addBias(y, net.weights().bias(node.index()), (float) StrictMath.exp(-scale));
         }
         return scale;
     }

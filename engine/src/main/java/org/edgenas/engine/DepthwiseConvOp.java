@@ -1,6 +1,7 @@
 package org.edgenas.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.Node;
@@ -12,12 +13,12 @@ import org.edgenas.arch.Shape;
  * where padded row {@code r} is stored as {@code stride} phase rows, phase {@code q} holding columns
  * {@code q, q + stride, q + 2 stride, ...}. Tap {@code (kh, kw)} of output row {@code oh} then reads phase
  * {@code kw % stride} of padded row {@code oh stride + kh} from column {@code kw / stride} on, a contiguous run at any
- * stride, so every tap is one vector fused multiply-add per {@link Gemm#LANES} outputs.
+ * stride, so every tap is one vector fused multiply-add per {@link Gemm#LANES} outputs. Phase rows are padded with
+ * zeros to whole vectors, so a row's last, partial vector is computed like the others and stored through a mask.
  *
  * <p>Forward: one work item per image and channel. Backward: one work item per channel, looping over the images in
  * order, so the weight (and bias) gradient of a channel is summed in the same order at any thread count; the input
- * gradient is accumulated in a phase-split buffer with the same tap runs (vector axpys), then added back to the
- * channel plane.
+ * gradient is accumulated in a phase-split buffer with the same tap runs, then added back to the channel plane.
  */
 final class DepthwiseConvOp implements Op {
 
@@ -35,11 +36,15 @@ final class DepthwiseConvOp implements Op {
     private final int padding;
     private final int outHeight;
     private final int outWidth;
-    private final int paddedHeight;
-    private final int paddedWidth;
     private final int phaseWidth;
     private final int phasedSize;
     private final boolean bias;
+    /** Offset of tap t = kh k + kw in the phase-split buffer, for output row 0, column 0. */
+    private final int[] tapOffsets;
+    /** Lanes of a row's last vector that hold outputs. */
+    private final VectorMask<Float> lastLanes;
+    /** Output columns covered by whole vectors. */
+    private final int wholeColumns;
 
     DepthwiseConvOp(Node node, Conv2d conv, Shape in, Shape out, int batch) {
         this.node = node;
@@ -53,11 +58,19 @@ final class DepthwiseConvOp implements Op {
         this.padding = conv.padding();
         this.outHeight = out.height();
         this.outWidth = out.width();
-        this.paddedHeight = height + 2 * padding;
-        this.paddedWidth = width + 2 * padding;
-        this.phaseWidth = (paddedWidth + stride - 1) / stride;
-        this.phasedSize = paddedHeight * stride * phaseWidth;
+        int paddedWidth = width + 2 * padding;
+        int vectorColumns = (outWidth + L - 1) / L * L;
+        this.phaseWidth = Math.max((paddedWidth + stride - 1) / stride, vectorColumns + (kernel - 1) / stride);
+        this.phasedSize = (height + 2 * padding) * stride * phaseWidth;
         this.bias = conv.bias();
+        this.tapOffsets = new int[kernel * kernel];
+        for (int kh = 0; kh < kernel; kh++) {
+            for (int kw = 0; kw < kernel; kw++) {
+                tapOffsets[kh * kernel + kw] = (kh * stride + kw % stride) * phaseWidth + kw / stride;
+            }
+        }
+        this.wholeColumns = outWidth / L * L;
+        this.lastLanes = S.indexInRange(wholeColumns, outWidth);
     }
 
     @Override
@@ -73,11 +86,6 @@ final class DepthwiseConvOp implements Op {
         }
     }
 
-    /** Offset in the phase-split buffer of tap (kh, kw) for output row {@code oh}, output column 0. */
-    private int tapOffset(int oh, int kh, int kw) {
-        return ((oh * stride + kh) * stride + kw % stride) * phaseWidth + kw / stride;
-    }
-
     /** Copies one channel plane into the zero-padded, phase-split buffer {@code ph}. */
     private void split(float[] x, int xOffset, float[] ph) {
         java.util.Arrays.fill(ph, 0, phasedSize, 0f);
@@ -88,9 +96,13 @@ final class DepthwiseConvOp implements Op {
                 System.arraycopy(x, src, ph, row * phaseWidth + padding, width);
                 continue;
             }
-            for (int iw = 0; iw < width; iw++) {
-                int col = iw + padding;
-                ph[(row + col % stride) * phaseWidth + col / stride] = x[src + iw];
+            for (int q = 0; q < stride; q++) {
+                // columns col = iw + padding of phase q: col = q (mod stride), at col / stride in the phase row
+                int first = Math.floorMod(q - padding, stride);
+                int at = (row + q) * phaseWidth + (first + padding) / stride;
+                for (int iw = first; iw < width; iw += stride) {
+                    ph[at++] = x[src + iw];
+                }
             }
         }
     }
@@ -102,7 +114,7 @@ final class DepthwiseConvOp implements Op {
         float[] w = net.weights().weight(node.index());
         float[] b = bias ? net.weights().bias(node.index()) : null;
         double scale = net.scale(input);
-        float biasFactor = (float) Math.exp(-scale);
+        float biasFactor = (float) StrictMath.exp(-scale);
         int plane = height * width;
         int outPlane = outHeight * outWidth;
         int taps = kernel * kernel;
@@ -110,47 +122,45 @@ final class DepthwiseConvOp implements Op {
             int c = item % channels;
             float[] ph = net.scratch(slot).phased;
             split(x, item * plane, ph);
-            float shift = b == null ? 0f : b[c] * biasFactor;
-            int wOffset = c * taps;
-            for (int oh = 0; oh < outHeight; oh++) {
-                int yRow = item * outPlane + oh * outWidth;
-                int ow = 0;
-                for (; ow <= outWidth - 2 * L; ow += 2 * L) {
-                    FloatVector a0 = FloatVector.broadcast(S, shift);
-                    FloatVector a1 = a0;
-                    for (int kh = 0; kh < kernel; kh++) {
-                        for (int kw = 0; kw < kernel; kw++) {
-                            FloatVector wv = FloatVector.broadcast(S, w[wOffset + kh * kernel + kw]);
-                            int at = tapOffset(oh, kh, kw) + ow;
-                            a0 = FloatVector.fromArray(S, ph, at).fma(wv, a0);
-                            a1 = FloatVector.fromArray(S, ph, at + L).fma(wv, a1);
-                        }
-                    }
-                    a0.intoArray(y, yRow + ow);
-                    a1.intoArray(y, yRow + ow + L);
-                }
-                for (; ow <= outWidth - L; ow += L) {
-                    FloatVector a0 = FloatVector.broadcast(S, shift);
-                    for (int kh = 0; kh < kernel; kh++) {
-                        for (int kw = 0; kw < kernel; kw++) {
-                            a0 = FloatVector.fromArray(S, ph, tapOffset(oh, kh, kw) + ow)
-                                    .fma(FloatVector.broadcast(S, w[wOffset + kh * kernel + kw]), a0);
-                        }
-                    }
-                    a0.intoArray(y, yRow + ow);
-                }
-                for (; ow < outWidth; ow++) {
-                    float sum = shift;
-                    for (int kh = 0; kh < kernel; kh++) {
-                        for (int kw = 0; kw < kernel; kw++) {
-                            sum = Math.fma(ph[tapOffset(oh, kh, kw) + ow], w[wOffset + kh * kernel + kw], sum);
-                        }
-                    }
-                    y[yRow + ow] = sum;
-                }
-            }
+            planeForward(ph, w, c * taps, b == null ? 0f : b[c] * biasFactor, y, item * outPlane);
         });
         return scale;
+    }
+
+    /** One output plane from its phase-split input: per row, the taps accumulate in registers, two vectors at once. */
+    private void planeForward(float[] ph, float[] w, int wOffset, float shift, float[] y, int yOffset) {
+        int taps = kernel * kernel;
+        int rowStep = stride * stride * phaseWidth;
+        FloatVector start = FloatVector.broadcast(S, shift);
+        for (int oh = 0; oh < outHeight; oh++) {
+            int row = oh * rowStep;
+            int yRow = yOffset + oh * outWidth;
+            int ow = 0;
+            for (; ow + 2 * L <= wholeColumns; ow += 2 * L) {
+                FloatVector a0 = start;
+                FloatVector a1 = start;
+                for (int t = 0; t < taps; t++) {
+                    FloatVector wv = FloatVector.broadcast(S, w[wOffset + t]);
+                    int at = row + tapOffsets[t] + ow;
+                    a0 = FloatVector.fromArray(S, ph, at).fma(wv, a0);
+                    a1 = FloatVector.fromArray(S, ph, at + L).fma(wv, a1);
+                }
+                a0.intoArray(y, yRow + ow);
+                a1.intoArray(y, yRow + ow + L);
+            }
+            for (; ow < outWidth; ow += L) {
+                FloatVector a0 = start;
+                for (int t = 0; t < taps; t++) {
+                    a0 = FloatVector.fromArray(S, ph, row + tapOffsets[t] + ow)
+                            .fma(FloatVector.broadcast(S, w[wOffset + t]), a0);
+                }
+                if (ow < wholeColumns) {
+                    a0.intoArray(y, yRow + ow);
+                } else {
+                    a0.intoArray(y, yRow + ow, lastLanes);
+                }
+            }
+        }
     }
 
     @Override
@@ -166,40 +176,51 @@ final class DepthwiseConvOp implements Op {
         float[] db = bias ? net.biasGradientBuffer(self, t) : null;
         int plane = height * width;
         int outPlane = outHeight * outWidth;
-        int taps = kernel * kernel;
         net.workers().run(channels, (c, slot) -> {
             Scratch s = net.scratch(slot);
-            float[] ph = s.phased;
-            float[] dph = s.phasedGradient;
-            int wOffset = c * taps;
             float biasSum = 0f;
             for (int image = 0; image < batch; image++) {
                 int xOffset = (image * channels + c) * plane;
                 int yOffset = (image * channels + c) * outPlane;
-                split(x, xOffset, ph);
-                java.util.Arrays.fill(dph, 0, phasedSize, 0f);
-                for (int kh = 0; kh < kernel; kh++) {
-                    for (int kw = 0; kw < kernel; kw++) {
-                        float tapWeight = w[wOffset + kh * kernel + kw];
-                        float sum = 0f;
-                        for (int oh = 0; oh < outHeight; oh++) {
-                            int at = tapOffset(oh, kh, kw);
-                            int g = yOffset + oh * outWidth;
-                            sum += Vectors.dot(outWidth, gy, g, ph, at); // rows in order, each in a fixed order
-                            Vectors.axpy(outWidth, tapWeight, gy, g, dph, at);
-                        }
-                        dw[wOffset + kh * kernel + kw] += sum;
-                    }
-                }
+                split(x, xOffset, s.phased);
+                java.util.Arrays.fill(s.phasedGradient, 0, phasedSize, 0f);
+                planeBackward(s.phased, s.phasedGradient, gy, yOffset, w, dw, c * kernel * kernel);
                 if (db != null) {
                     biasSum += Vectors.sum(outPlane, gy, yOffset);
                 }
-                merge(dph, factor, dx, xOffset);
+                merge(s.phasedGradient, factor, dx, xOffset);
             }
             if (db != null) {
                 db[c] = biasSum;
             }
         });
+    }
+
+    /**
+     * One image's contribution to a channel's weight gradient ({@code dw[t] += sum dy x_t}, row by row in order,
+     * added to {@code dw} once per tap) and its input gradient in phase-split form ({@code dph_t += w[t] dy}). The row's last vector of
+     * {@code dy} is loaded through a mask, so the zero slack of the phase rows is multiplied by zeros.
+     */
+    private void planeBackward(float[] ph, float[] dph, float[] gy, int yOffset, float[] w, float[] dw, int wOffset) {
+        int taps = kernel * kernel;
+        int rowStep = stride * stride * phaseWidth;
+        for (int t = 0; t < taps; t++) {
+            FloatVector wv = FloatVector.broadcast(S, w[wOffset + t]);
+            float sum = 0f;
+            for (int oh = 0; oh < outHeight; oh++) {
+                int at = oh * rowStep + tapOffsets[t];
+                int g = yOffset + oh * outWidth;
+                // rows in order, each a dot product in the fixed order of Vectors (not per vector lane: the sum
+                // must not depend on the vector width)
+                sum += Vectors.dot(outWidth, gy, g, ph, at);
+                for (int ow = 0; ow < outWidth; ow += L) {
+                    FloatVector dy = ow < wholeColumns ? FloatVector.fromArray(S, gy, g + ow)
+                            : FloatVector.fromArray(S, gy, g + ow, lastLanes);
+                    dy.fma(wv, FloatVector.fromArray(S, dph, at + ow)).intoArray(dph, at + ow);
+                }
+            }
+            dw[wOffset + t] += sum;
+        }
     }
 
     /** Adds {@code factor x} the in-image part of the phase-split gradient {@code dph} to the plane at {@code dx[offset]}. */
@@ -211,9 +232,12 @@ final class DepthwiseConvOp implements Op {
                 Vectors.axpy(width, factor, dph, row * phaseWidth + padding, dx, dst);
                 continue;
             }
-            for (int iw = 0; iw < width; iw++) {
-                int col = iw + padding;
-                dx[dst + iw] += factor * dph[(row + col % stride) * phaseWidth + col / stride];
+            for (int q = 0; q < stride; q++) {
+                int first = Math.floorMod(q - padding, stride);
+                int at = (row + q) * phaseWidth + (first + padding) / stride;
+                for (int iw = first; iw < width; iw += stride) {
+                    dx[dst + iw] += factor * dph[at++];
+                }
             }
         }
     }

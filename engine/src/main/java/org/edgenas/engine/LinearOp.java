@@ -38,7 +38,7 @@ final class LinearOp implements Op {
         float[] w = net.weights().weight(node.index());
         float[] b = net.weights().bias(node.index());
         double scale = net.scale(input);
-        float biasFactor = (float) Math.exp(-scale);
+        float biasFactor = (float) StrictMath.exp(-scale);
         net.workers().run(out, (o, slot) -> {
             float shift = bias ? b[o] * biasFactor : 0f;
             for (int image = 0; image < batch; image++) {

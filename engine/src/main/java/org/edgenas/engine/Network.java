@@ -52,7 +52,7 @@ public final class Network {
     /** Batch-norm epsilon, as PyTorch's default. */
     static final float EPSILON = 1e-5f;
 
-    private static final double LN2 = Math.log(2);
+    private static final double LN2 = StrictMath.log(2);
 
     private final Architecture architecture;
     private final int batch;
@@ -341,7 +341,7 @@ public final class Network {
             return 1f;
         }
         if (contributionScale > current) {
-            float down = (float) Math.exp(current - contributionScale);
+            float down = (float) StrictMath.exp(current - contributionScale);
             float[] g = gradient(node);
             for (int i = 0; i < g.length; i++) {
                 g[i] *= down;
@@ -349,7 +349,7 @@ public final class Network {
             setGradientScale(node, contributionScale);
             return 1f;
         }
-        return (float) Math.exp(contributionScale - current);
+        return (float) StrictMath.exp(contributionScale - current);
     }
 
     /** Writable gradient of node {@code node}'s weight. */

@@ -82,7 +82,7 @@ public final class Sgd {
     }
 
     private void update(float[] p, float[] g, double logScale, float[] v, float lr) {
-        float scale = logScale == Double.NEGATIVE_INFINITY ? 0f : (float) Math.exp(logScale);
+        float scale = logScale == Double.NEGATIVE_INFINITY ? 0f : (float) StrictMath.exp(logScale);
         for (int j = 0; j < p.length; j++) {
             float d = g[j] * scale + weightDecay * p[j];
             v[j] = started ? momentum * v[j] + d : d;

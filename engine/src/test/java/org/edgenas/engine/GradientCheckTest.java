@@ -10,18 +10,15 @@ import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
-import org.edgenas.arch.ChannelMul;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GlobalAvgPool;
 import org.edgenas.arch.GraphBuilder;
-import org.edgenas.arch.HardSigmoid;
 import org.edgenas.arch.Identity;
 import org.edgenas.arch.Linear;
 import org.edgenas.arch.MaxPool;
 import org.edgenas.arch.ReLU;
-import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
-import org.edgenas.arch.Sigmoid;
+import org.edgenas.arch.TestNetworks;
 import org.edgenas.arch.Zero;
 import org.junit.jupiter.api.Test;
 
@@ -53,38 +50,9 @@ class GradientCheckTest {
         return g.build("mixed");
     }
 
-    /**
-     * The mobile layer kinds: two inverted-residual blocks (1x1 expansion, depthwise 3x3 at stride 1 and 2, ReLU6,
-     * squeeze-and-excitation gated by a hard sigmoid and by a sigmoid, 1x1 projection, residual sum), then a
-     * classifier.
-     */
+    /** The mobile layer kinds (see {@link TestNetworks#mobile()}). */
     static Architecture mobileArchitecture() {
-        GraphBuilder g = GraphBuilder.on(Shape.of(3, 7, 7));
-        int x = g.add("stem", Conv2d.pointwise(3, 4), Architecture.INPUT);
-        int in = x;
-        x = g.add("b1.expand", Conv2d.pointwise(4, 8), x);
-        x = g.add("b1.bn1", BatchNorm.of(8), x);
-        x = g.add("b1.act1", ReLU6.of(), x);
-        x = g.add("b1.dw", Conv2d.depthwise(8, 3, 1), x);
-        x = g.add("b1.bn2", BatchNorm.of(8), x);
-        x = g.add("b1.act2", ReLU6.of(), x);
-        int squeeze = g.add("b1.se.pool", GlobalAvgPool.of(), x);
-        squeeze = g.add("b1.se.reduce", new Conv2d(8, 2, 1, 1, 0, 1, true), squeeze);
-        squeeze = g.add("b1.se.relu", ReLU.of(), squeeze);
-        squeeze = g.add("b1.se.expand", new Conv2d(2, 8, 1, 1, 0, 1, true), squeeze);
-        squeeze = g.add("b1.se.gate", HardSigmoid.of(), squeeze);
-        x = g.add("b1.se.scale", ChannelMul.of(), x, squeeze);
-        x = g.add("b1.project", Conv2d.pointwise(8, 4), x);
-        x = g.add("b1.bn3", BatchNorm.of(4), x);
-        x = g.add("b1.residual", Add.of(), x, in);
-        x = g.add("b2.dw", new Conv2d(4, 4, 5, 2, 2, 4, true), x);
-        x = g.add("b2.bn", BatchNorm.of(4), x);
-        int gate = g.add("b2.se.pool", GlobalAvgPool.of(), x);
-        gate = g.add("b2.se.gate", Sigmoid.of(), gate);
-        x = g.add("b2.se.scale", ChannelMul.of(), x, gate);
-        x = g.add("gap", GlobalAvgPool.of(), x);
-        g.add("fc", Linear.of(4, 3), x);
-        return g.build("mobile");
+        return TestNetworks.mobile();
     }
 
     static float[] randoms(int n, long seed) {

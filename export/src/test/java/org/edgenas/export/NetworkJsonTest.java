@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
+import org.edgenas.arch.TestNetworks;
 import org.edgenas.arch.AvgPool;
 import org.edgenas.arch.BatchNorm;
 import org.edgenas.arch.ChannelMul;
@@ -101,7 +102,7 @@ class NetworkJsonTest {
 
     @Test
     void mobileLayerKindsRoundTrip() throws Exception {
-        Architecture a = MobileBlock.architecture();
+        Architecture a = TestNetworks.mobile();
         JsonNode spec = MAPPER.readTree(NetworkJson.network(ExportedNetwork.of("handmade", Map.of(), a), "test"));
         assertEquals(a, read(spec));
         assertEquals("[6,11]", spec.get("nodes").get(12).get("inputs").toString());

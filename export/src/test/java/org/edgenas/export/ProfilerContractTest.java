@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.edgenas.arch.Architecture;
+import org.edgenas.arch.TestNetworks;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpaces;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class ProfilerContractTest {
 
     @Test
     void mobileLayerKindsRunInPythonAndAgreeOnCosts() throws IOException, InterruptedException {
-        assertRunsInPython(ExportedNetwork.of("handmade", Map.of(), MobileBlock.architecture()));
+        assertRunsInPython(ExportedNetwork.of("handmade", Map.of(), TestNetworks.mobile()));
     }
 
     private void assertRunsInPython(ExportedNetwork n) throws IOException, InterruptedException {

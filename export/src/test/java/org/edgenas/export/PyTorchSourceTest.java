@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.edgenas.arch.Architecture;
+import org.edgenas.arch.TestNetworks;
 import org.edgenas.arch.Conv2d;
 import org.edgenas.arch.GraphBuilder;
 import org.edgenas.arch.Linear;
@@ -65,7 +66,7 @@ class PyTorchSourceTest {
 
     @Test
     void mobileLayerKindsAndTheirWiresAreInTheCode() {
-        Architecture a = MobileBlock.architecture();
+        Architecture a = TestNetworks.mobile();
         String source = PyTorchSource.of(ExportedNetwork.of("handmade", Map.of(), a), "edgenas test", "./nas export");
         assertEquals(PythonStructure.expected(a), PythonStructure.parse(source));
         Map<String, Long> c = counts(PythonStructure.parse(source));

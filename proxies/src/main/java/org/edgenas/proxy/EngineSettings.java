@@ -8,8 +8,9 @@ import org.edgenas.proxy.images.Fit;
 import org.edgenas.proxy.images.ImageSource;
 
 /**
- * Reads the settings shared by the proxies that run networks ({@code naswot}, {@code synflow}, {@code logsynflow}),
- * each with a precise error naming the config file, line and key.
+ * Reads the settings shared by the evaluators that run networks (the {@code naswot}, {@code synflow} and
+ * {@code logsynflow} proxies, the {@code train} evaluator), each with a precise error naming the config file, line
+ * and key.
  * <ul>
  *   <li>{@code seed} [0]: seeds the Kaiming-normal weights (and, through a derived seed, the input batch)</li>
  *   <li>{@code threads} [1]: threads one architecture's passes run on; 0 = all cores. Scores do not depend on it.</li>
@@ -21,24 +22,27 @@ import org.edgenas.proxy.images.ImageSource;
  *       images to the network's input size</li>
  * </ul>
  */
-final class EngineSettings {
+public final class EngineSettings {
 
     /** The largest batch accepted. */
-    static final int MAX_BATCH = 4096;
+    public static final int MAX_BATCH = 4096;
 
     private EngineSettings() {
     }
 
-    static long seed(Parameters p) {
+    /** {@code seed} [0]. */
+    public static long seed(Parameters p) {
         return p.longValue("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    static int threads(Parameters p) {
+    /** {@code threads} [1], 0 meaning all cores. */
+    public static int threads(Parameters p) {
         int t = p.integer("threads", 1, 0, 256);
         return t == 0 ? Runtime.getRuntime().availableProcessors() : t;
     }
 
-    static int batch(Parameters p, int fallback) {
+    /** {@code batch} [{@code fallback}], 1..{@link #MAX_BATCH}. */
+    public static int batch(Parameters p, int fallback) {
         return p.integer("batch", fallback, 1, MAX_BATCH);
     }
 
@@ -57,7 +61,7 @@ final class EngineSettings {
     }
 
     /** Workers for {@code threads} threads, after checking that the engine can run in this JVM. */
-    static Workers workers(String proxy, int threads) {
+    public static Workers workers(String proxy, int threads) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             throw new ConfigException("proxy " + proxy + " runs networks with the Vector API: start the JVM with "
                     + "--add-modules jdk.incubator.vector (./nas does)");

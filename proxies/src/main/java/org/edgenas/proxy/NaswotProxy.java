@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.edgenas.arch.Architecture;
 import org.edgenas.arch.ReLU;
+import org.edgenas.arch.ReLU6;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.Parameters;
 import org.edgenas.engine.Mode;
@@ -14,7 +15,8 @@ import org.edgenas.proxy.images.ImageSource;
 
 /**
  * {@code naswot}: "Neural Architecture Search without Training" (Mellor et al., ICML 2021). The untrained network
- * (Kaiming-normal weights, batch norm with batch statistics) runs one mini-batch; each ReLU unit gives every image
+ * (Kaiming-normal weights, batch norm with batch statistics) runs one mini-batch; each ReLU unit (ReLU6 too: it is
+ * active where ReLU is) gives every image
  * a binary code bit, and the score is {@code log det K} with {@code K[i][j] = N_A - hamming(c_i, c_j)} over the
  * batch's images ({@link ActivationCodes}). Networks whose images are told apart by many units score higher.
  *
@@ -65,7 +67,7 @@ public final class NaswotProxy extends MemoisedProxy {
         Network net = Network.compile(a, batch, Weights.kaimingNormal(a, seed), Mode.FORWARD, workers);
         ActivationCodes codes = new ActivationCodes(batch, workers);
         net.forward(x, 0, (node, values, logScale) -> {
-            if (node.layer() instanceof ReLU) {
+            if (node.layer() instanceof ReLU || node.layer() instanceof ReLU6) {
                 codes.add(values, (int) a.shape(node.index()).elements());
             }
         });

@@ -50,6 +50,23 @@ class NaswotProxyTest {
     }
 
     @Test
+    void relu6UnitsAreCodedLikeReluUnits() {
+        // one activation layer: ReLU6 is active (> 0) exactly where ReLU is, so the codes and the score are equal
+        java.util.function.Function<org.edgenas.arch.Layer, org.edgenas.arch.Architecture> net = act -> {
+            org.edgenas.arch.GraphBuilder g = org.edgenas.arch.GraphBuilder.on(org.edgenas.arch.Shape.of(3, 8, 8));
+            int x = g.add("conv", org.edgenas.arch.Conv2d.of(3, 8, 3, 1), org.edgenas.arch.Architecture.INPUT);
+            x = g.add("act", act, x);
+            x = g.add("pool", org.edgenas.arch.GlobalAvgPool.of(), x);
+            g.add("fc", org.edgenas.arch.Linear.of(8, 10), x);
+            return g.build(act.kind());
+        };
+        AccuracyProxy p = naswot(Map.of("batch", 8, "seed", 2));
+        double relu = p.score(net.apply(org.edgenas.arch.ReLU.of()));
+        assertTrue(Double.isFinite(relu), "score " + relu);
+        assertEquals(relu, p.score(net.apply(org.edgenas.arch.ReLU6.of())), 0.0);
+    }
+
+    @Test
     void seedChangesTheScore() {
         double a = naswot(Map.of("batch", 8, "seed", 1)).score(SMALL.parse(MIXED));
         double b = naswot(Map.of("batch", 8, "seed", 2)).score(SMALL.parse(MIXED));

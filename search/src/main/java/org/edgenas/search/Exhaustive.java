@@ -14,7 +14,7 @@ import org.edgenas.space.SearchSpace;
  * batches of {@code max(population, 1000)}, so every architecture is evaluated once: the true front. It ignores
  * {@code max_evaluations}.
  */
-public record Exhaustive() implements Algorithm {
+public record Exhaustive() implements Algorithm, AlgorithmProvider {
 
     /** Its name in configs. */
     public static final String NAME = "exhaustive";
@@ -30,6 +30,17 @@ public record Exhaustive() implements Algorithm {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "every genotype of a finite space (at most 10 million): the true front";
+    }
+
+    /** It has no settings: the algorithm is its own provider. */
+    @Override
+    public Algorithm create(Parameters search, int population) {
+        return this;
     }
 
     /** Every architecture of the space: the number it has where known, else its genotypes (never fewer). */
@@ -72,23 +83,5 @@ public record Exhaustive() implements Algorithm {
                     + "at most " + MAX_GENOTYPES);
         }
         return size;
-    }
-
-    /** Provider of {@code exhaustive}. */
-    public static final class Provider implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "every genotype of a finite space (at most 10 million): the true front";
-        }
-
-        @Override
-        public Algorithm create(Parameters search, int population) {
-            return of();
-        }
     }
 }

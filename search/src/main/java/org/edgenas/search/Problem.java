@@ -30,6 +30,9 @@ public record Problem(SearchSpace space, AccuracyProxy proxy, EnergyModel energy
         if (objectives.contains(Objective.LATENCY_MS) && !energy.hasLatency()) {
             throw new IllegalArgumentException("board " + energy.board() + " has no latency model");
         }
+        if (objectives.contains(Objective.ENERGY_MJ) && !energy.hasEnergy()) {
+            throw new IllegalArgumentException("board " + energy.board() + " has no energy model");
+        }
     }
 
     /** Scores one architecture, recording {@code generation} as when it was first seen. */

@@ -11,7 +11,7 @@ import org.edgenas.space.Genotypes;
  * {@code random}: {@code population} genotypes drawn uniformly per generation ({@link Genotypes#random}) until the
  * budget or {@code max_generations} is spent. Resumable: the state of its generator goes into every checkpoint.
  */
-public record RandomSearch() implements Algorithm {
+public record RandomSearch() implements Algorithm, AlgorithmProvider {
 
     /** Its name in configs. */
     public static final String NAME = "random";
@@ -24,6 +24,17 @@ public record RandomSearch() implements Algorithm {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "uniform random sampling, population genotypes per generation";
+    }
+
+    /** It has no settings: the algorithm is its own provider. */
+    @Override
+    public Algorithm create(Parameters search, int population) {
+        return this;
     }
 
     @Override
@@ -49,23 +60,5 @@ public record RandomSearch() implements Algorithm {
             run.checkpoint(generation, List.of(), List.of(), random.state());
         }
         return generation;
-    }
-
-    /** Provider of {@code random}. */
-    public static final class Provider implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "uniform random sampling, population genotypes per generation";
-        }
-
-        @Override
-        public Algorithm create(Parameters search, int population) {
-            return of();
-        }
     }
 }

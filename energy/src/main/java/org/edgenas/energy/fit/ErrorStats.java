@@ -16,6 +16,14 @@ public final class ErrorStats {
      * @param rows   which rows (e.g. {@code validation})
      */
     public static FitError of(String target, String rows, double[] predicted, double[] measured) {
+        return of(target, rows, predicted, measured, null);
+    }
+
+    /**
+     * As {@link #of(String, String, double[], double[])}, with the Spearman correlation of {@code macs} (per row) and
+     * the measured values recorded as the baseline.
+     */
+    public static FitError of(String target, String rows, double[] predicted, double[] measured, double[] macs) {
         if (predicted.length != measured.length || predicted.length < 2) {
             throw new IllegalArgumentException("need two or more paired values, got " + predicted.length + " and "
                     + measured.length);
@@ -28,6 +36,7 @@ public final class ErrorStats {
             max = Math.max(max, ape);
         }
         double rho = new SpearmansCorrelation().correlation(predicted, measured);
-        return new FitError(target, rows, measured.length, sum / measured.length, rho, max);
+        Double baseline = macs == null ? null : new SpearmansCorrelation().correlation(macs, measured);
+        return new FitError(target, rows, measured.length, sum / measured.length, rho, max, baseline);
     }
 }

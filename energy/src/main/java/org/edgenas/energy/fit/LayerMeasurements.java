@@ -19,34 +19,21 @@ import org.edgenas.io.CsvTable;
  *   <li>fc: {@code batch,in_features,out_features,macs,...} — a Linear layer with bias.</li>
  * </ul>
  * The {@code macs} column (over the batch) must equal this project's count, which checks that both describe the same
- * layer. Measured columns: {@code latency_ms}, {@code energy_total_mj_per_inf}, {@code energy_dynamic_mj_per_inf}, all
- * per forward pass of the batch.
+ * layer. Measured columns: {@code latency_ms} and {@code energy_total_mj_per_inf}, both per forward pass of the batch
+ * (the energy above idle is recomputed from them and the idle power). Every row is a calibration row of its own
+ * cross-validation group.
  */
 public final class LayerMeasurements {
-
-    /**
-     * One measured layer.
-     *
-     * @param architecture   the layer as a one-layer network
-     * @param batch          images per forward pass
-     * @param kernels        output channels (conv) or output features (fc)
-     * @param latencyMs      latency of one forward pass, ms
-     * @param energyTotalMj  total energy of one forward pass, mJ
-     * @param energyDynamicMj energy above idle of one forward pass, mJ (may be slightly negative: noise)
-     */
-    public record Row(Architecture architecture, int batch, int kernels, double latencyMs, double energyTotalMj,
-                      double energyDynamicMj) {
-    }
 
     private LayerMeasurements() {
     }
 
     /** Reads a conv sweep. */
-    public static List<Row> conv(Path csv) {
+    public static List<Measurement> conv(Path csv) {
         CsvTable t = CsvTable.read(csv);
         int[] c = columns(t, "batch", "in_hw", "in_ch", "kernel", "kernels", "stride", "macs", "latency_ms",
-                "energy_total_mj_per_inf", "energy_dynamic_mj_per_inf");
-        List<Row> rows = new ArrayList<>(t.size());
+                "energy_total_mj_per_inf");
+        List<Measurement> rows = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             int batch = positive(t, r, c[0]);
             int hw = positive(t, r, c[1]);
@@ -61,30 +48,45 @@ public final class LayerMeasurements {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }
-            rows.add(row(t, r, c[6], c[7], c[8], c[9], b.build(id), batch, kernels));
+            rows.add(row(t, r, c[6], c[7], c[8], b.build(id), batch, Measurement.Source.CONV));
         }
         return rows;
     }
 
     /** Reads a fully connected sweep. */
-    public static List<Row> fc(Path csv) {
+    public static List<Measurement> fc(Path csv) {
         CsvTable t = CsvTable.read(csv);
-        int[] c = columns(t, "batch", "in_features", "out_features", "macs", "latency_ms", "energy_total_mj_per_inf",
-                "energy_dynamic_mj_per_inf");
-        List<Row> rows = new ArrayList<>(t.size());
+        int[] c = columns(t, "batch", "in_features", "out_features", "macs", "latency_ms", "energy_total_mj_per_inf");
+        List<Measurement> rows = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             int batch = positive(t, r, c[0]);
             int in = positive(t, r, c[1]);
             int out = positive(t, r, c[2]);
             GraphBuilder b = GraphBuilder.on(Shape.vector(in));
             b.add("fc", Linear.of(in, out), Architecture.INPUT);
-            rows.add(row(t, r, c[3], c[4], c[5], c[6], b.build("fc(" + in + "->" + out + ")"), batch, out));
+            rows.add(row(t, r, c[3], c[4], c[5], b.build("fc(" + in + "->" + out + ")"), batch,
+                    Measurement.Source.FC));
         }
         return rows;
     }
 
-    private static Row row(CsvTable t, int r, int macsCol, int latencyCol, int totalCol, int dynamicCol,
-                           Architecture a, int batch, int kernels) {
+    /**
+     * The idle power of a sweep's {@code meta.json}, W: the mean of its {@code idle_w_start} and {@code idle_w_end}.
+     *
+     * @throws ConfigException naming the file if it is unreadable or lacks those numbers
+     */
+    public static double idlePowerW(Path meta) {
+        var m = org.edgenas.energy.profile.BoardProfiles.parse(org.edgenas.energy.profile.BoardProfiles.text(meta),
+                meta.toString());
+        if (!(m.get("idle_w_start") instanceof Number a) || !(m.get("idle_w_end") instanceof Number b)
+                || !(a.doubleValue() > 0) || !(b.doubleValue() > 0)) {
+            throw new ConfigException(meta + ": needs positive numeric fields idle_w_start and idle_w_end");
+        }
+        return (a.doubleValue() + b.doubleValue()) / 2;
+    }
+
+    private static Measurement row(CsvTable t, int r, int macsCol, int latencyCol, int totalCol, Architecture a,
+                                   int batch, Measurement.Source source) {
         double macs = t.number(r, macsCol);
         if (macs != (double) a.macs() * batch) {
             throw new ConfigException(t.file() + ":" + t.line(r) + ": column 'macs' is " + (long) macs + " but " + a.id()
@@ -96,7 +98,8 @@ public final class LayerMeasurements {
             throw new ConfigException(t.file() + ":" + t.line(r) + ": latency_ms and energy_total_mj_per_inf must be "
                     + "positive, got " + latency + " and " + total);
         }
-        return new Row(a, batch, kernels, latency, total, t.number(r, dynamicCol));
+        return new Measurement(a, batch, latency, total, false,
+                source.label() + " " + t.file().getFileName() + ":" + t.line(r), source);
     }
 
     private static int[] columns(CsvTable t, String... names) {

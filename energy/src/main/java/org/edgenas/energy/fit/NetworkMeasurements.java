@@ -3,6 +3,7 @@ package org.edgenas.energy.fit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
 import org.edgenas.io.CsvTable;
 import org.edgenas.space.ArchitectureFormatException;
@@ -10,37 +11,76 @@ import org.edgenas.space.SearchSpace;
 
 /**
  * Reads network-level measurement CSVs: one network per row, named by an {@code arch_str} (or {@code arch}) column in
- * the notation of a search space, with a measured value column and an optional {@code split} column
- * ({@code calibration} or {@code validation}; rows without one are calibration rows).
+ * the notation of a search space, with measured latency and/or energy columns, an optional {@code batch} column and an
+ * optional {@code split} column ({@code calibration} or {@code validation}; rows without one are calibration rows).
  */
 public final class NetworkMeasurements {
 
     private NetworkMeasurements() {
     }
 
+    /** Whether a file's energy column holds energy per forward pass of the batch or per image. */
+    public enum EnergyPer {
+        /** mJ per forward pass of the whole batch (what the on-board profiler writes). */
+        BATCH,
+        /** mJ per image (e.g. ../shared/data/h200/nb201_networks.csv). */
+        IMAGE
+    }
+
     /**
-     * The samples of {@code valueColumn}.
+     * Which columns to read.
      *
-     * @param batch    the batch size the measurements were taken at
-     * @param minValue rows whose value is below this are skipped (degenerate measurements); 0 keeps all positive rows
+     * @param latency      latency column (ms per batch), or null
+     * @param energy       total energy column, or null
+     * @param energyPer    the unit of the energy columns
+     * @param defaultBatch batch size of rows when the file has no {@code batch} column (null: 1); where it has one,
+     *                     every row's must equal it
+     * @param minValue     a latency or energy below this is skipped for that target (degenerate measurements); 0
+     *                     keeps all positive values and rejects the others
+     */
+    public record Columns(String latency, String energy, EnergyPer energyPer, Integer defaultBatch,
+                          double minValue) {
+
+        public Columns {
+            if (latency == null && energy == null) {
+                throw new IllegalArgumentException("read at least a latency or an energy column");
+            }
+            energyPer = energyPer == null ? EnergyPer.BATCH : energyPer;
+        }
+    }
+
+    /**
+     * The measurements of {@code csv}. The batch size of a row comes from its {@code batch} column where the file has
+     * one (which must then agree with {@code columns.defaultBatch()}, if given), else from
+     * {@code columns.defaultBatch()} (default 1).
+     *
      * @throws ConfigException naming the file, line and column of a missing column, bad architecture, bad split,
      *                         non-numeric or non-positive value
      */
-    public static List<Sample> read(Path csv, SearchSpace space, String valueColumn, int batch, double minValue) {
+    public static List<Measurement> read(Path csv, SearchSpace space, Columns columns) {
         CsvTable t = CsvTable.read(csv);
         int arch = t.architectureColumn();
-        int value = t.column(valueColumn, "measured value");
+        int lat = columns.latency() == null ? -1 : t.column(columns.latency(), "measured latency");
+        int energy = columns.energy() == null ? -1 : t.column(columns.energy(), "measured energy");
         int split = t.has("split") ? t.column("split", "calibration/validation split") : -1;
-        List<Sample> out = new ArrayList<>(t.size());
+        int batchColumn = t.has("batch") ? t.column("batch", "batch size") : -1;
+        List<Measurement> out = new ArrayList<>(t.size());
+        boolean any = false;
         for (int r = 0; r < t.size(); r++) {
-            double v = t.number(r, value);
-            if (v <= 0 && minValue <= 0) {
-                throw new ConfigException(csv + ":" + t.line(r) + ": column '" + valueColumn + "': " + v
-                        + " is not positive; a measured cost must be > 0");
+            int batch = batchColumn >= 0 ? positiveInt(t, r, batchColumn)
+                    : columns.defaultBatch() == null ? 1 : columns.defaultBatch();
+            if (batchColumn >= 0 && columns.defaultBatch() != null && batch != columns.defaultBatch()) {
+                throw new ConfigException(csv + ":" + t.line(r) + ": column 'batch': " + batch + ", but the whole file "
+                        + "was said to be at batch " + columns.defaultBatch() + "; leave the batch size out to take "
+                        + "each row's from this column");
             }
-            if (v < minValue || v <= 0) {
+            double scale = columns.energyPer() == EnergyPer.IMAGE ? batch : 1;
+            double latency = lat < 0 ? Double.NaN : measured(t, r, lat, columns.minValue(), 1);
+            double total = energy < 0 ? Double.NaN : measured(t, r, energy, columns.minValue(), scale);
+            if (Double.isNaN(latency) && Double.isNaN(total)) {
                 continue;
             }
+            any = true;
             boolean validation = false;
             if (split >= 0) {
                 String s = t.text(r, split);
@@ -50,16 +90,37 @@ public final class NetworkMeasurements {
                 }
                 validation = s.equals("validation");
             }
+            Architecture a;
             try {
-                out.add(Sample.of(space.parse(t.text(r, arch)), batch, v, validation));
+                a = space.parse(t.text(r, arch));
             } catch (ArchitectureFormatException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }
+            out.add(new Measurement(a, batch, latency, total, validation, a.id(), Measurement.Source.NETWORK));
         }
-        if (out.isEmpty()) {
-            throw new ConfigException(csv + ": no rows with '" + valueColumn + "' >= " + minValue);
+        if (!any) {
+            throw new ConfigException(csv + ": no rows with a measured value >= " + columns.minValue());
         }
         return out;
+    }
+
+    /** A measured value x scale; NaN when below {@code minValue} (> 0); an error when not positive otherwise. */
+    private static double measured(CsvTable t, int r, int col, double minValue, double scale) {
+        double v = t.number(r, col);
+        if (v <= 0 && minValue <= 0) {
+            throw new ConfigException(t.file() + ":" + t.line(r) + ": column '" + t.columns().get(col) + "': " + v
+                    + " is not positive; a measured cost must be > 0");
+        }
+        return v < minValue || v <= 0 ? Double.NaN : v * scale;
+    }
+
+    private static int positiveInt(CsvTable t, int r, int col) {
+        double v = t.number(r, col);
+        if (v < 1 || v != Math.rint(v) || v > 1 << 20) {
+            throw new ConfigException(t.file() + ":" + t.line(r) + ": column '" + t.columns().get(col) + "': " + v
+                    + " is not a batch size (a positive integer)");
+        }
+        return (int) v;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.edgenas.energy.fit;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.KernelDependence;
 import org.edgenas.energy.profile.PaperCoefficients;
 
 /**
@@ -22,7 +23,11 @@ public final class PaperFit {
     public record Result(PaperCoefficients coefficients, List<FitError> errors) {
     }
 
-    public static Result fit(List<LayerMeasurements.Row> conv, List<LayerMeasurements.Row> fc, int folds, long seed) {
+    /**
+     * Fits gamma on {@code fc} and alpha, beta and f on {@code conv}, all on total energy per forward pass, with gamma
+     * and alpha at least {@code minPerMac} (mJ per MAC: the board's static power over its peak MAC rate).
+     */
+    public static Result fit(List<Measurement> conv, List<Measurement> fc, int folds, long seed, double minPerMac) {
         List<FitError> errors = new ArrayList<>();
         double gamma = 0;
         if (fc.size() >= folds) {
@@ -30,62 +35,55 @@ public final class PaperFit {
             double[] y = new double[fc.size()];
             for (int i = 0; i < fc.size(); i++) {
                 a[i] = new double[] {fc.get(i).architecture().macs() * (double) fc.get(i).batch()};
-                y[i] = fc.get(i).energyTotalMj();
+                y[i] = fc.get(i).energyMj();
             }
-            gamma = solve(a, y)[0];
-            errors.add(ErrorStats.of("energy_mj", "fc " + folds + "-fold-cv", crossValidate(a, y, folds, seed), y));
+            gamma = solve(a, y, minPerMac)[0];
+            errors.add(ErrorStats.of("energy_mj", "fc " + folds + "-fold-cv", crossValidate(a, y, folds, seed, minPerMac), y));
         }
-        String best = null;
+        KernelDependence best = null;
         double bestMape = Double.POSITIVE_INFINITY;
         double[] bestCoef = {0, 0};
-        for (String f : PaperCoefficients.KERNEL_DEPENDENCES) {
+        for (KernelDependence f : KernelDependence.CANDIDATES) {
             double[][] a = new double[conv.size()][];
             double[] y = new double[conv.size()];
             for (int i = 0; i < conv.size(); i++) {
-                LayerMeasurements.Row r = conv.get(i);
+                Measurement r = conv.get(i);
                 double macs = r.architecture().macs() * (double) r.batch();
-                a[i] = new double[] {macs, macs * PaperCoefficients.f(f, r.kernels())};
-                y[i] = r.energyTotalMj();
+                int kernels = r.architecture().output().channels();
+                a[i] = new double[] {macs, macs * f.at(kernels)};
+                y[i] = r.energyMj();
             }
-            FitError e = ErrorStats.of("energy_mj", "conv " + f + " " + folds + "-fold-cv",
-                    crossValidate(a, y, folds, seed), y);
+            FitError e = ErrorStats.of("energy_mj", "conv " + f.key() + " " + folds + "-fold-cv",
+                    crossValidate(a, y, folds, seed, minPerMac), y);
             errors.add(e);
             if (e.mapePct() < bestMape) {
                 bestMape = e.mapePct();
                 best = f;
-                bestCoef = solve(a, y);
+                bestCoef = solve(a, y, minPerMac);
             }
         }
         return new Result(new PaperCoefficients(gamma, bestCoef[0], bestCoef[1], best), errors);
     }
 
-    private static double[] solve(double[][] a, double[] y) {
-        return Nnls.solveRelative(a, y, y);
+    /** Coefficients of the columns of {@code a}; the first (MACs) at least {@code minPerMac}. */
+    private static double[] solve(double[][] a, double[] y, double minPerMac) {
+        double[] lower = new double[a[0].length];
+        lower[0] = minPerMac;
+        return Nnls.solveRelative(a, y, y, lower);
     }
 
-    private static double[] crossValidate(double[][] a, double[] y, int folds, long seed) {
-        int[] fold = LinearCostFit.folds(y.length, folds, seed);
-        double[] predicted = new double[y.length];
-        for (int f = 0; f < folds; f++) {
-            List<double[]> ta = new ArrayList<>();
-            List<Double> ty = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (fold[i] != f) {
-                    ta.add(a[i]);
-                    ty.add(y[i]);
+    private static double[] crossValidate(double[][] a, double[] y, int folds, long seed, double minPerMac) {
+        return CrossValidation.predict(CrossValidation.folds(y.length, folds, seed), i -> true, train -> {
+            int[] rows = java.util.stream.IntStream.range(0, y.length).filter(train).toArray();
+            double[] x = solve(java.util.Arrays.stream(rows).mapToObj(i -> a[i]).toArray(double[][]::new),
+                    java.util.Arrays.stream(rows).mapToDouble(i -> y[i]).toArray(), minPerMac);
+            return i -> {
+                double p = 0;
+                for (int j = 0; j < x.length; j++) {
+                    p += x[j] * a[i][j];
                 }
-            }
-            double[] x = solve(ta.toArray(double[][]::new), ty.stream().mapToDouble(Double::doubleValue).toArray());
-            for (int i = 0; i < y.length; i++) {
-                if (fold[i] == f) {
-                    double p = 0;
-                    for (int j = 0; j < x.length; j++) {
-                        p += x[j] * a[i][j];
-                    }
-                    predicted[i] = p;
-                }
-            }
-        }
-        return predicted;
+                return p;
+            };
+        });
     }
 }

@@ -1,53 +1,54 @@
 package org.edgenas.energy.profile;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.edgenas.arch.Precision;
 
 /**
- * A board's calibrated cost model, stored as JSON (see {@link BoardProfiles}). Every number in it was fitted from
- * measurements named in its {@link Provenance}, and its held-out errors are recorded beside it.
+ * A board's calibrated cost model, stored as JSON (see {@link BoardProfiles}): the model form and its coefficients,
+ * the board's physical limits, the data and method behind the numbers and the fit's held-out errors.
  *
- * @param name          board name used in configs, e.g. {@code jetson-tx2}
- * @param description   one line: the board, runtime, precision
- * @param calibrated    false for a board listed without measurements; such a profile has no models
- * @param form          model form: {@code layerwise} ({@link LinearCostModel}s over executed layers) or
- *                      {@code paper} (Lahmer et al. 2022: MACs x slopes, see {@code PaperModel})
- * @param precision     tensor precision the bytes are counted at
- * @param execution     how the runtime treats the graph: {@code optimised} (dead code removed; constant layers charged
- *                      separately, as TensorRT and ONNX Runtime do) or {@code eager} (every layer runs, as PyTorch
- *                      eager mode does); see {@link ExecutionGraph}
- * @param staticPowerW  power in W drawn for the whole inference, so energy = static power x latency + dynamic energy;
- *                      null where the energy model stands alone
- * @param latencyMs     latency model (ms per batch), or null where latency is not modelled
- * @param energyMj      dynamic energy model (mJ per batch), or null where energy is static power x latency only
- * @param paper         coefficients of the {@code paper} form, else null
- * @param provenance    data and method behind the numbers
- * @param errors        held-out errors of the fit
+ * @param name           board name used in configs, e.g. {@code jetson-tx2}
+ * @param description    one line: the board, runtime, precision
+ * @param calibrated     false for a board listed without measurements; such a profile has no model
+ * @param form           the model form, the name of an {@link org.edgenas.energy.EnergyModelProvider}:
+ *                       {@code layerwise}, {@code paper}, or a form a plug-in jar provides
+ * @param precision      tensor precision the bytes (and the peak MAC rate) are counted at
+ * @param execution      how the runtime treats the graph (see {@link ExecutionGraph})
+ * @param hardware       the board's physical limits; required when calibrated
+ * @param coefficients   the form's {@code coefficients} section as plain JSON values, read by the form's provider
+ *                       (which parses it once, into typed values, when it makes the model)
+ * @param domain         the data the profile was calibrated on, to say where an estimate extrapolates (null: not
+ *                       recorded, so every estimate is said to extrapolate)
+ * @param provenance     data and method behind the numbers
+ * @param errors         held-out errors of the fit
  * @param howToCalibrate for an uncalibrated board: what to run to calibrate it
+ * @param source         where the profile was read from (a file, or {@code built-in board NAME}), for messages;
+ *                       not written to JSON
  */
 public record BoardProfile(String name, String description, boolean calibrated, String form, Precision precision,
-                           String execution,
-                           Double staticPowerW, LinearCostModel latencyMs, LinearCostModel energyMj,
-                           PaperCoefficients paper, Provenance provenance,
-                           List<FitError> errors, String howToCalibrate) {
+                           Execution execution, Hardware hardware, Map<String, Object> coefficients,
+                           CalibrationDomain domain, Provenance provenance, List<FitError> errors, String howToCalibrate, String source) {
 
     public BoardProfile {
-        errors = errors == null ? List.of() : List.copyOf(errors);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a board profile needs a name");
         }
-        if (calibrated && energyMj == null && paper == null && (latencyMs == null || staticPowerW == null)) {
-            throw new IllegalArgumentException("board " + name + " is marked calibrated but has no energy model");
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        coefficients = coefficients == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
+        precision = precision == null ? Precision.FP32 : precision;
+        execution = execution == null ? Execution.OPTIMISED : execution;
+        source = source == null ? "board profile " + name : source;
+        if (calibrated && (form == null || hardware == null)) {
+            throw new IllegalArgumentException("board " + name + " is marked calibrated but has no form or hardware");
         }
-        if (precision == null) {
-            precision = Precision.FP32;
-        }
-        if (execution == null) {
-            execution = "optimised";
-        }
-        if (!execution.equals("optimised") && !execution.equals("eager")) {
-            throw new IllegalArgumentException("board " + name + ": execution '" + execution
-                    + "' is not allowed; allowed values: optimised, eager");
-        }
+    }
+
+    /** This profile as if read from {@code newSource}. */
+    public BoardProfile withSource(String newSource) {
+        return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
+                domain, provenance, errors, howToCalibrate, newSource);
     }
 }

@@ -1,8 +1,8 @@
 package org.edgenas.energy.profile;
 
 /**
- * The three ways a layer group is charged in a {@link LinearCostModel}; each has its own {@link Coefficients}, stored
- * under the group's key plus {@link #suffix()} (e.g. {@code conv}, {@code conv.const}, {@code conv.fanout}).
+ * The ways a layer group is charged in a {@link LinearCostModel}; each has its own {@link Coefficients}, written in
+ * profile files as the group's key plus {@link #suffix()} (see {@link CostKey}).
  */
 public enum CostTerm {
     /** A live layer: {@code fixed + perMac x MACs + perByte x bytes moved}. */
@@ -29,13 +29,8 @@ public enum CostTerm {
         this.suffix = suffix;
     }
 
-    /** Suffix of the coefficient key. */
+    /** Suffix of the coefficient key in profile files. */
     public String suffix() {
         return suffix;
-    }
-
-    /** The coefficient key of {@code group} for this term. */
-    public String key(CostGroup group) {
-        return group.key() + suffix;
     }
 }

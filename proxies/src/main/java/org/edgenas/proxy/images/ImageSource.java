@@ -109,26 +109,16 @@ public sealed interface ImageSource {
                 throw new ConfigException(images.source() + ": has " + images.count() + " images, the batch needs "
                         + batch);
             }
-            int from = images.channels();
-            int to = shape.channels();
-            if (from != to && from != 1 && to != 1) {
-                throw new ConfigException(images.source() + ": has " + from + "-channel images; the network takes "
-                        + to + " channels (grey images are repeated over channels, colour images averaged into one)");
-            }
+            images.requireChannels(shape.channels());
             int[] chosen = choose(images.count(), batch, seed);
             int plane = shape.height() * shape.width();
             float[] x = new float[Math.toIntExact(batch * shape.elements())];
-            float[] grey = new float[images.height() * images.width()];
+            float[] own = new float[images.height() * images.width()];
             float[] fitted = new float[plane];
             for (int b = 0; b < batch; b++) {
-                int base = chosen[b] * images.imageBytes();
-                for (int c = 0; c < to; c++) {
-                    source(base, from, to, c, grey);
-                    Resampling.fit(grey, images.height(), images.width(), fitted, shape.height(), shape.width(), fit);
-                    System.arraycopy(fitted, 0, x, (b * to + c) * plane, plane);
-                }
+                images.fitted(chosen[b], shape, fit, x, (int) (b * shape.elements()), own, fitted);
             }
-            standardise(x, batch, to, plane);
+            standardise(x, batch, shape.channels(), plane);
             return x;
         }
 
@@ -140,26 +130,6 @@ public sealed interface ImageSource {
         @Override
         public Object identity() {
             return new Content(digest, fit);
-        }
-
-        /** Channel {@code c} of the target, in [0, 1], at the image's own size. */
-        private void source(int base, int from, int to, int c, float[] out) {
-            int n = out.length;
-            byte[] p = images.pixels();
-            if (from == to || from == 1) {
-                int o = base + (from == 1 ? 0 : c) * n;
-                for (int i = 0; i < n; i++) {
-                    out[i] = (p[o + i] & 0xff) / 255f;
-                }
-                return;
-            }
-            java.util.Arrays.fill(out, 0f);
-            for (int k = 0; k < from; k++) {
-                int o = base + k * n;
-                for (int i = 0; i < n; i++) {
-                    out[i] += (p[o + i] & 0xff) / (255f * from);
-                }
-            }
         }
 
         private static int[] choose(int count, int batch, long seed) {

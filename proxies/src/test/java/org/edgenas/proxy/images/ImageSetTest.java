@@ -35,7 +35,7 @@ class ImageSetTest {
     }
 
     @Test
-    void readsCifar10RecordsWithoutTheirLabels() throws IOException {
+    void readsCifar10RecordsWithTheirLabels() throws IOException {
         byte[] bytes = new byte[2 * 3073];
         bytes[0] = 3;
         bytes[3073] = 9;
@@ -47,6 +47,34 @@ class ImageSetTest {
         assertArrayEquals(new int[] {3, 32, 32}, new int[] {s.channels(), s.height(), s.width()});
         assertEquals(200, s.pixels()[0] & 0xff);
         assertEquals(17, s.pixels()[3072 + 2048]);
+        assertTrue(s.hasLabels());
+        assertEquals(3, s.label(0));
+        assertEquals(9, s.label(1));
+    }
+
+    @Test
+    void idxImagesTakeTheirLabelsFromTheLabelFile() throws IOException {
+        ImageSet s = ImageSet.read(Files.write(dir.resolve("images-idx3-ubyte"), TestImages.idx(3, 2, 2)));
+        assertTrue(!s.hasLabels());
+        ByteBuffer b = ByteBuffer.allocate(8 + 3).putInt(0x00000801).putInt(3).put((byte) 7).put((byte) 0)
+                .put((byte) 200);
+        Path labels = Files.write(dir.resolve("labels-idx1-ubyte.gz"), TestImages.gzip(b.array()));
+        ImageSet labelled = s.withLabels(labels);
+        assertEquals(7, labelled.label(0));
+        assertEquals(0, labelled.label(1));
+        assertEquals(200, labelled.label(2));
+    }
+
+    @Test
+    void labelFileOfAnotherLengthOrKindIsRejected() throws IOException {
+        ImageSet s = ImageSet.read(Files.write(dir.resolve("images-idx3-ubyte"), TestImages.idx(3, 2, 2)));
+        ByteBuffer two = ByteBuffer.allocate(8 + 2).putInt(0x00000801).putInt(2);
+        Path p = Files.write(dir.resolve("two-labels"), two.array());
+        ConfigException e = assertThrows(ConfigException.class, () -> s.withLabels(p));
+        assertTrue(e.getMessage().contains("holds 2 labels for the 3 images of"), e.getMessage());
+        Path images = dir.resolve("images-idx3-ubyte");
+        e = assertThrows(ConfigException.class, () -> s.withLabels(images));
+        assertTrue(e.getMessage().contains("not an IDX label file"), e.getMessage());
     }
 
     @Test

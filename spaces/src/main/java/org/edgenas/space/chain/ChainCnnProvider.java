@@ -5,6 +5,7 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaceProvider;
+import org.edgenas.space.SpaceSettings;
 
 /**
  * Provides {@code chain-cnn}. Settings (defaults in brackets): {@code input_size} (32), {@code input_channels} (3),
@@ -35,13 +36,7 @@ public final class ChainCnnProvider implements SearchSpaceProvider {
         if (maxConv < minConv) {
             throw p.error("max_conv_layers", "must be at least min_conv_layers (" + minConv + "), got " + maxConv);
         }
-        List<Integer> kernelSizes = p.integers("kernel_sizes", d.kernelSizes(), 1, 31);
-        for (int k : kernelSizes) {
-            if (k % 2 == 0) {
-                throw p.error("kernel_sizes", "kernel size " + k + " is even; allowed: odd sizes 1..31 "
-                        + "(so that 'same' padding keeps the feature map size)");
-            }
-        }
+        List<Integer> kernelSizes = SpaceSettings.oddKernelSizes(p, d.kernelSizes());
         List<Integer> kernels = p.integers("kernels", d.kernelCounts(), 1, 65_536);
         List<Integer> strides = p.integers("strides", d.strides(), 1, 8);
         boolean pooling = p.bool("pooling", d.pooling());

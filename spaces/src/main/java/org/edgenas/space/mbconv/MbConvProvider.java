@@ -6,6 +6,7 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaceProvider;
+import org.edgenas.space.SpaceSettings;
 
 /**
  * Provides {@code mbconv} ({@link MbConvSpace}). Settings (defaults in brackets): {@code input_size} (32),
@@ -49,13 +50,7 @@ public final class MbConvProvider implements SearchSpaceProvider {
         int stemStride = p.integer("stem_stride", d.stemStride(), 1, 8);
         int head = p.integer("head_channels", d.headChannels(), 1, 65_536);
         List<Integer> ratios = p.integers("expansion_ratios", d.expansionRatios(), 1, 64);
-        List<Integer> kernels = p.integers("kernel_sizes", d.kernelSizes(), 1, 31);
-        for (int k : kernels) {
-            if (k % 2 == 0) {
-                throw p.error("kernel_sizes", "kernel size " + k + " is even; allowed: odd sizes 1..31 "
-                        + "(so that 'same' padding keeps the feature map size)");
-            }
-        }
+        List<Integer> kernels = SpaceSettings.oddKernelSizes(p, d.kernelSizes());
         boolean se = p.bool("squeeze_excitation", d.squeezeExcitation());
         List<Stage> stages = p.has("stages") ? stages(p.section("stages")) : d.stages();
         try {
