@@ -1,6 +1,5 @@
 package org.edgenas.experiment;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.edgenas.config.ConfigException;
@@ -37,7 +36,7 @@ public record ReferenceFrontConfig(String path, List<Evaluation> front) implemen
             return none();
         }
         try {
-            return new ReferenceFrontConfig(path, ReferenceFront.read(Path.of(path), space));
+            return new ReferenceFrontConfig(path, ReferenceFront.read(top.file("reference_front", ""), space));
         } catch (ConfigException e) {
             throw top.error("reference_front", e.getMessage());
         }

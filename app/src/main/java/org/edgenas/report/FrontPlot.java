@@ -57,8 +57,10 @@ public final class FrontPlot {
             t.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f));
         }
-        if (!front.isEmpty()) {
-            List<Evaluation> sorted = front.stream().sorted(Comparator.comparingDouble(x::of)).toList();
+        List<Evaluation> drawable = front.stream().filter(e -> Double.isFinite(x.of(e)) && Double.isFinite(y.of(e)))
+                .toList();
+        if (!drawable.isEmpty()) {
+            List<Evaluation> sorted = drawable.stream().sorted(Comparator.comparingDouble(x::of)).toList();
             XYSeries f = chart.addSeries("Pareto front (" + front.size() + ")", values(sorted, x), values(sorted, y));
             f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             f.setMarker(SeriesMarkers.DIAMOND);
@@ -67,8 +69,10 @@ public final class FrontPlot {
             f.setLineStyle(new BasicStroke(1.5f));
             if (front.size() <= 30) {
                 for (int i = 0; i < front.size(); i++) {
-                    chart.addAnnotation(new AnnotationText(" " + (i + 1), x.of(front.get(i)), y.of(front.get(i)),
-                            false));
+                    if (drawable.contains(front.get(i))) {
+                        chart.addAnnotation(new AnnotationText(" " + (i + 1), x.of(front.get(i)),
+                                y.of(front.get(i)), false));
+                    }
                 }
             }
         }
