@@ -37,9 +37,13 @@ for rt in onnx litert torchmobile; do
     --latency-column ${rt}_latency_ms --min-value 1 --plot results/energy/$name.png --out $B/$name.json
 done
 
-./nas calibrate --name h200 --datasheet $DS/h200.json \
+# layer sweeps and NB201 networks at batch 1 and 256 together; energy in the network file is per image; H200 energy
+# (and some latencies) read over 0.25 s windows are noisy, hence --robust (see ../shared/data/README.md)
+./nas calibrate --name h200 --datasheet $DS/h200.json --execution eager --robust \
   --description "NVIDIA H200, PyTorch eager FP32 (cuDNN, TF32 allowed), energy per inference incl. idle power" \
   --conv "$DATA/h200/conv.csv" --fc "$DATA/h200/fc.csv" --meta "$DATA/h200/meta.json" \
+  --space nb201 --networks "$DATA/h200/nb201_networks.csv" --latency-column latency_ms \
+  --energy-column energy_total_mj_per_inf --energy-per image \
   --plot results/energy/h200.png --out $B/h200.json
 
 ./nas calibrate --name h200-paper --form paper --datasheet $DS/h200.json \

@@ -52,7 +52,7 @@ final class CalibrateCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
-            + "--space-set classes=100 (default settings otherwise)")
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--networks", paramLabel = "CSV", description = "network-level measurements")
@@ -61,8 +61,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--latency-column", paramLabel = "COL", description = "measured latency, ms per batch")
     String latencyColumn;
 
-    @Option(names = "--energy-column", paramLabel = "COL", description = "measured energy, mJ per batch")
+    @Option(names = "--energy-column", paramLabel = "COL", description = "measured total energy, mJ per batch (or "
+            + "per image with --energy-per image)")
     String energyColumn;
+
+    @Option(names = "--energy-per", defaultValue = "batch", paramLabel = "UNIT", description = "what the energy column "
+            + "is per: batch (a forward pass of the batch, as the profiler writes; default) or image")
+    String energyPer;
 
     @Option(names = "--power-points", paramLabel = "CSV", description = "paired latency/energy measurements giving "
             + "the mean board power; energy is then power x modelled latency")
@@ -78,14 +83,16 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fc", paramLabel = "CSV", description = "single fully connected layer sweep (layer level)")
     Path fc;
 
-    @Option(names = "--idle-power-w", paramLabel = "W", description = "idle power of the board (layer level)")
+    @Option(names = "--idle-power-w", paramLabel = "W", description = "idle power of the board: energy = idle power x "
+            + "latency + dynamic energy (without it, energy is fitted directly)")
     Double idlePowerW;
 
-    @Option(names = "--meta", paramLabel = "JSON", description = "sweep metadata with idle_w_start and idle_w_end")
+    @Option(names = "--meta", paramLabel = "JSON", description = "profiler metadata with idle_w_start and idle_w_end "
+            + "(the idle power, as --idle-power-w)")
     Path meta;
 
     @Option(names = "--batch", paramLabel = "N", description = "batch size of network-level measurements whose file "
-            + "has no batch column (default 1)")
+            + "has no batch column (default 1; a batch column gives each row's)")
     Integer batch;
 
     @Option(names = "--min-value", defaultValue = "0", description = "skip network rows measuring less than this "
@@ -94,6 +101,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--precision", defaultValue = "FP32", description = "tensor precision: ${COMPLETION-CANDIDATES}")
     Precision precision;
+
+    @Option(names = "--robust", description = "fit with Huber's M-estimator, for noisy measurements")
+    boolean robust;
 
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default 5)")
     int folds;
@@ -114,18 +124,19 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibration.Form f = java.util.Arrays.stream(Calibration.Form.values()).filter(x -> x.key().equals(form))
                 .findFirst().orElseThrow(() -> new ConfigException("--form: '" + form + "' is not allowed; allowed "
                         + "values: layerwise, paper"));
-        boolean layerLevel = conv != null || fc != null;
-        if (layerLevel == (networks != null)) {
-            throw new ConfigException("give either --networks (network level) or --conv/--fc (layer level)");
+        if (conv == null && fc == null && networks == null) {
+            throw new ConfigException("give --networks (network level), --conv/--fc (layer level), or both");
         }
         Calibration.Builder c = Calibration.builder(name, BoardProfiles.readDatasheet(datasheet))
-                .description(description).form(f).precision(precision).execution(ex).folds(folds).seed(1)
+                .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds).seed(1)
                 .command(command());
         if (networks != null) {
             networkData(c);
-        } else {
+        }
+        if (conv != null || fc != null) {
             layerData(c);
         }
+        idlePower(c);
         c.data(datasheet.toString());
         Calibration.Result r = c.fit();
         AtomicFiles.write(out, BoardProfiles.toJson(r.profile()));
@@ -150,13 +161,19 @@ final class CalibrateCommand implements Callable<Integer> {
         if (latencyColumn == null && energyColumn == null) {
             throw new ConfigException("give --latency-column and/or --energy-column");
         }
+        NetworkMeasurements.EnergyPer per = switch (energyPer) {
+            case "batch" -> NetworkMeasurements.EnergyPer.BATCH;
+            case "image" -> NetworkMeasurements.EnergyPer.IMAGE;
+            default -> throw new ConfigException("--energy-per: '" + energyPer + "' is not allowed; allowed values: "
+                    + "batch, image");
+        };
         if (powerPoints != null && (energyColumn != null || latencyColumn == null)) {
             throw new ConfigException("--power-points turns modelled latency into energy: give it with "
                     + "--latency-column and without --energy-column");
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
+        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
         List<Measurement> rows = NetworkMeasurements.read(networks, s, new NetworkMeasurements.Columns(
-                latencyColumn, energyColumn, null, NetworkMeasurements.EnergyPer.BATCH, batch, minValue));
+                latencyColumn, energyColumn, per, batch, minValue));
         c.networks(rows).data(networks.toString());
         if (powerPoints != null) {
             double[] p = NetworkMeasurements.meanPowerW(powerPoints, space);
@@ -166,23 +183,25 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private void layerData(Calibration.Builder c) {
-        double idle;
+        c.layers(conv == null ? List.of() : LayerMeasurements.conv(conv), fc == null ? List.of()
+                : LayerMeasurements.fc(fc));
+        for (Path p : new Path[] {conv, fc}) {
+            if (p != null) {
+                c.data(p.toString());
+            }
+        }
+    }
+
+    private void idlePower(Calibration.Builder c) {
         if (idlePowerW != null) {
             if (!(idlePowerW > 0)) {
                 throw new ConfigException("--idle-power-w must be > 0, got " + idlePowerW);
             }
-            idle = idlePowerW;
+            c.idlePower(idlePowerW, String.format(Locale.ROOT, "idle power %.2f W (--idle-power-w)", idlePowerW));
         } else if (meta != null) {
-            idle = LayerMeasurements.idlePowerW(meta);
-        } else {
-            throw new ConfigException("layer-level calibration needs the idle power: --idle-power-w W or --meta JSON");
-        }
-        c.layers(conv == null ? List.of() : LayerMeasurements.conv(conv), fc == null ? List.of()
-                : LayerMeasurements.fc(fc), idle);
-        for (Path p : new Path[] {conv, fc, meta}) {
-            if (p != null) {
-                c.data(p.toString());
-            }
+            double w = LayerMeasurements.idlePowerW(meta);
+            c.idlePower(w, String.format(Locale.ROOT, "idle power %.2f W, mean of idle_w_start and idle_w_end of %s",
+                    w, meta)).data(meta.toString());
         }
     }
 

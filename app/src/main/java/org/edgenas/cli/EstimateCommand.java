@@ -1,6 +1,7 @@
 package org.edgenas.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
 import org.edgenas.energy.LayerEstimate;
+import org.edgenas.export.NetworkJson;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.space.SearchSpaces;
@@ -30,15 +32,20 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--board", required = true, paramLabel = "BOARD", description = "board name or profile .json")
     String board;
 
-    @Option(names = "--space", required = true, paramLabel = "SPACE", description = "search space (default settings)")
+    @Option(names = "--space", paramLabel = "SPACE", description = "search space of --arch and --input (default "
+            + "settings)")
     String space;
 
     @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting, e.g. "
-            + "--space-set classes=100 (default settings otherwise)")
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     java.util.Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
-    @ArgGroup(multiplicity = "1")
+    @ArgGroup(multiplicity = "0..1")
     Archs archs;
+
+    @Option(names = "--network", paramLabel = "JSON", description = "networks as ./nas export --format json writes them "
+            + "(one, or a document of many), rebuilt from their layers: no --space needed")
+    Path network;
 
     @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "batch size (default 1)")
     int batch;
@@ -73,9 +80,24 @@ final class EstimateCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new ConfigException("--batch: expected an integer >= 1, got " + batch);
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
+        if ((archs == null) == (network == null)) {
+            throw new ConfigException("give the networks one way: --arch STR, --input FILE (both with --space) or "
+                    + "--network JSON");
+        }
+        List<Architecture> parsed = new ArrayList<>();
+        if (network != null) {
+            if (space != null || !spaceSettings.isEmpty()) {
+                throw new ConfigException("--network files carry their own layers; drop --space and --space-set");
+            }
+            NetworkJson.read(network).forEach(n -> parsed.add(n.architecture()));
+        } else {
+            if (space == null) {
+                throw new ConfigException("--arch and --input need --space, the search space of the strings");
+            }
+            SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
+            parsed.addAll(archs.parse(s));
+        }
         EnergyModel model = Boards.model(Boards.load(board));
-        List<Architecture> parsed = archs.parse(s);
         StringBuilder sb = new StringBuilder();
         if (breakdown) {
             for (Architecture a : parsed) {

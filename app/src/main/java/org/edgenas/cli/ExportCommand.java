@@ -42,8 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--space", paramLabel = "SPACE", description = "search space, default settings (or give --run)")
     String space;
 
-    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a search-space setting with --space, e.g. "
-            + "--space-set input_size=28 (default settings otherwise)")
+    @Option(names = "--space-set", paramLabel = "KEY=VALUE", description = "a setting of --space, e.g. "
+            + "--space-set classes=100 or a list --space-set kernels=8,16,24 (default settings otherwise)")
     Map<String, String> spaceSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--run", paramLabel = "DIR", description = "a run directory: take the space and its settings "
@@ -91,11 +91,11 @@ final class ExportCommand implements Callable<Integer> {
             if (space == null) {
                 throw new ConfigException("give --space SPACE, or --run DIR to take the space from a run's run.json");
             }
-            Parameters settings = Settings.parameters(spaceSettings);
+            Parameters settings = Settings.parameters(spaceSettings, "--space-set");
             return new ExportedSpace(space, settings.asMap(), SearchSpaces.create(space, settings));
         }
         if (!spaceSettings.isEmpty()) {
-            throw new ConfigException("--space-set goes with --space; a run's space settings come from its run.json");
+            throw new ConfigException("--space-set sets --space; a run's space comes with the settings in its run.json");
         }
         Path file = run.resolve("run.json");
         if (!Files.isRegularFile(file)) {

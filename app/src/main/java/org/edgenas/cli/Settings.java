@@ -1,10 +1,15 @@
 package org.edgenas.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.edgenas.config.Parameters;
 
-/** Turns {@code --set KEY=VALUE} options into plug-in {@link Parameters}: integers, numbers and booleans are typed. */
+/**
+ * Turns {@code --set KEY=VALUE} options into plug-in {@link Parameters}: integers, numbers and booleans are typed, and
+ * a value with commas is a list of such values ({@code kernels=8,16,24}; a one-element list is written {@code 24,}).
+ */
 final class Settings {
 
     private Settings() {
@@ -23,6 +28,19 @@ final class Settings {
     }
 
     private static Object typed(String v) {
+        if (v.contains(",")) {
+            List<Object> list = new ArrayList<>();
+            for (String part : v.split(",", -1)) {
+                if (!part.isBlank()) {
+                    list.add(scalar(part.strip()));
+                }
+            }
+            return list;
+        }
+        return scalar(v);
+    }
+
+    private static Object scalar(String v) {
         try {
             return new java.math.BigInteger(v);
         } catch (NumberFormatException notInteger) {

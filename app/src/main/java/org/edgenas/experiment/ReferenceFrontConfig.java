@@ -50,7 +50,7 @@ public record ReferenceFrontConfig(String path, List<Evaluation> front) implemen
             return none();
         }
         try {
-            return new ReferenceFrontConfig(path, ReferenceFront.read(Path.of(path), space));
+            return new ReferenceFrontConfig(path, ReferenceFront.read(top.file("reference_front", ""), space));
         } catch (ConfigException e) {
             throw top.error("reference_front", e.getMessage());
         }

@@ -53,6 +53,47 @@ class EstimateAndProxyCommandTest {
     }
 
     @Test
+    void estimatesOfExportedNetworksEqualThoseOfTheirArchitectureStrings() throws IOException {
+        // a chain network with 24 kernels exists only in a space whose kernel list is set on the command line
+        String chain = "k5n24s2p-k3n48s1-fc64";
+        Path nets = dir.resolve("nets.json");
+        var export = ConfigErrorTest.run("export", "--space", "chain-cnn", "--space-set", "kernels=8,16,24,48",
+                "--arch", chain, "--format", "json", "--output", nets.toString());
+        assertEquals(0, export.status(), export.err());
+        Path nb201 = dir.resolve("nb201.json");
+        Path archs = Files.writeString(dir.resolve("archs.txt"), ALL_NONE + "\n" + ALL_CONV + "\n");
+        assertEquals(0, ConfigErrorTest.run("export", "--space", "nb201", "--input", archs.toString(), "--format",
+                "json", "--output", nb201.toString()).status());
+        for (String board : List.of("jetson-tx2", "h200", "raspberry-pi-5", "jetson-nano")) {
+            for (String batch : List.of("1", "8")) {
+                var fromJson = ConfigErrorTest.run("estimate", "--board", board, "--network", nets.toString(),
+                        "--batch", batch);
+                var fromString = ConfigErrorTest.run("estimate", "--board", board, "--space", "chain-cnn",
+                        "--space-set", "kernels=8,16,24,48", "--arch", chain, "--batch", batch);
+                assertEquals(0, fromJson.status(), fromJson.err());
+                assertEquals(fromString.out(), fromJson.out(), board + " at batch " + batch);
+                var manyJson = ConfigErrorTest.run("estimate", "--board", board, "--network", nb201.toString(),
+                        "--batch", batch);
+                var manyStrings = ConfigErrorTest.run("estimate", "--board", board, "--space", "nb201", "--input",
+                        archs.toString(), "--batch", batch);
+                assertEquals(manyStrings.out(), manyJson.out(), board + " at batch " + batch);
+            }
+        }
+    }
+
+    @Test
+    void aListSettingOfTheSpaceIsAcceptedAndItsValuesUsed() {
+        var refused = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--arch",
+                "k3n24s1");
+        assertEquals(2, refused.status(), "24 kernels is not a default choice");
+        var ok = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--space-set",
+                "kernels=8,16,24,32,48", "--arch", "k3n24s1");
+        assertEquals(0, ok.status(), ok.err());
+        // conv 3 -> 24, 3x3, same padding on 32x32: 32 * 32 * 3 * 9 * 24 = 663,552; classifier 24 * 32 * 32 -> 10
+        assertEquals(String.valueOf(663_552 + 24 * 32 * 32 * 10), ok.out().split("\n")[1].split(",")[3]);
+    }
+
+    @Test
     void aLatencyOnlyBoardLeavesEnergyEmpty() {
         var r = ConfigErrorTest.run("estimate", "--board", "jetson-nano", "--space", "nb201", "--arch", ALL_CONV);
         assertEquals(0, r.status(), r.err());
@@ -142,5 +183,17 @@ class EstimateAndProxyCommandTest {
         assertTrue(r.out().contains("jetson-xavier-nx"), r.out());
         assertTrue(r.out().contains("NOT CALIBRATED"), r.out());
         assertTrue(r.out().contains("validation"), r.out());
+    }
+
+    @Test
+    void boardsShowEachProfilesLimitsCrossValidationByArchitectureAndDomain() {
+        var r = ConfigErrorTest.run("boards");
+        assertEquals(0, r.status(), r.err());
+        String h200 = r.out().substring(r.out().indexOf("h200: "), r.out().indexOf("h200-paper: "));
+        assertTrue(h200.contains("hardware: peak 2.474e+14 MAC/s"), h200);
+        assertTrue(h200.contains("latency_ms networks b256 5-fold-cv") && h200.contains("latency_ms conv b32 5-fold-cv"),
+                h200);
+        assertTrue(h200.contains("(MACs alone: Spearman"), h200);
+        assertTrue(h200.contains("domain: 150 networks and 543 single layers at batch 1..256"), h200);
     }
 }

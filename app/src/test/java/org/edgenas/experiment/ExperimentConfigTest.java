@@ -66,7 +66,7 @@ class ExperimentConfigTest {
     void fingerprintIgnoresOutputThreadsAndWhereCandidatesAreEvaluated() throws IOException {
         Experiment e = load(SMALL);
         Experiment moved = e.withOverrides(dir.resolve("elsewhere"), null).withThreads(3)
-                .withExecution(e.execution().onCluster(new ClusterConfig("c", List.of("127.0.0.1"), "", 5701, 1, 60)));
+                .withExecution(e.execution().onCluster(ClusterConfig.of("c", List.of("127.0.0.1"), "", 5701, 1, 60)));
         assertNotEquals(e.resolved(), moved.resolved());
         assertEquals(e.fingerprint(), moved.fingerprint());
     }
@@ -113,7 +113,8 @@ class ExperimentConfigTest {
         assertNotEquals(e.refineFingerprint(), load(SMALL + refine.replace("top: 4", "top: 5")).refineFingerprint());
         ExperimentConfig back = ExperimentConfig.read(Parameters.of(e.resolved()), "other");
         assertEquals(e.resolved(), back.resolved());
-        assertTrue(Experiment.fromResolvedJson(e.resolvedJson()).refinement().isEmpty(),
+        assertTrue(Experiment.fromResolvedJson(e.resolvedJson(), org.edgenas.config.FileResolver.LOCAL).refinement()
+                .isEmpty(),
                 "workers evaluate the search's candidates only");
     }
 

@@ -1,5 +1,6 @@
 package org.edgenas.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,13 +27,16 @@ public final class Parameters {
     private final String source;
     private final String path;
     private final ToIntFunction<String> lineOf;
+    private final FileResolver files;
     private final Set<String> asked = new LinkedHashSet<>();
 
-    private Parameters(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
+    private Parameters(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf,
+                       FileResolver files) {
         this.values = new LinkedHashMap<>(values);
         this.source = source;
         this.path = path;
         this.lineOf = lineOf;
+        this.files = files;
     }
 
     /**
@@ -44,12 +48,20 @@ public final class Parameters {
      * @param lineOf the 1-based line of a full dotted key path in the file, or -1 where unknown
      */
     public static Parameters of(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
-        return new Parameters(values, source, path, lineOf);
+        return new Parameters(values, source, path, lineOf, FileResolver.LOCAL);
     }
 
     /** Settings given in code, with no file behind them. */
     public static Parameters of(Map<String, ?> values) {
-        return new Parameters(values, "<parameters>", "", k -> -1);
+        return new Parameters(values, "<parameters>", "", k -> -1, FileResolver.LOCAL);
+    }
+
+    /**
+     * These settings with the files they name found by {@code resolver} (this section and every section read from it;
+     * {@link FileResolver#LOCAL} unless set). Call it before reading any key.
+     */
+    public Parameters withFiles(FileResolver resolver) {
+        return new Parameters(values, source, path, lineOf, java.util.Objects.requireNonNull(resolver, "resolver"));
     }
 
     /** No settings: every accessor returns its default. */
@@ -106,6 +118,26 @@ public final class Parameters {
             throw error(key, "missing; " + meaning);
         }
         return string(key, null);
+    }
+
+    /**
+     * A file the config names at {@code key} (required), as a path this process can read: the text, found by this
+     * section's {@link FileResolver} (in a local run the path as written, relative to the working directory; on a
+     * cluster worker the copy the search sent). Plug-ins read every path setting this way, so that their files travel
+     * with a search to its workers. Whether the file exists is for the caller to check, in its own words.
+     *
+     * @param meaning what the file is, for the error when the key is missing
+     * @throws ConfigException at the key when it is missing or its file cannot be found
+     */
+    public Path file(String key, String meaning) {
+        String named = requiredString(key, meaning);
+        try {
+            return files.resolve(named);
+        } catch (ConfigException e) {
+            throw error(key, e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error(key, "'" + named + "' is not a valid path: " + e.getReason());
+        }
     }
 
     /** One of {@code allowed}, or {@code fallback} when absent. */
@@ -211,7 +243,7 @@ public final class Parameters {
     /** A nested section; empty when absent. */
     public Parameters section(String key) {
         if (!has(key)) {
-            return new Parameters(Map.of(), source, pathOf(key), lineOf);
+            return new Parameters(Map.of(), source, pathOf(key), lineOf, files);
         }
         Object v = values.get(key);
         if (!(v instanceof Map<?, ?> map)) {
@@ -219,7 +251,34 @@ public final class Parameters {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         map.forEach((k, val) -> m.put(String.valueOf(k), val));
-        return new Parameters(m, source, pathOf(key), lineOf);
+        return new Parameters(m, source, pathOf(key), lineOf, files);
+    }
+
+    /**
+     * The elements of list {@code key}, each a section of key: value pairs whose errors name it as
+     * {@code key[i].subkey}; empty when absent.
+     *
+     * @throws ConfigException if the value is not a list of sections
+     */
+    public List<Parameters> sections(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        Object v = values.get(key);
+        if (!(v instanceof List<?> list)) {
+            throw error(key, "expected a list of sections, got " + describe(v));
+        }
+        List<Parameters> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw error(key, "element " + i + ": expected a section of key: value pairs, got "
+                        + describe(list.get(i)));
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            map.forEach((k, val) -> m.put(String.valueOf(k), val));
+            out.add(new Parameters(m, source, pathOf(key) + "[" + i + "]", lineOf, files));
+        }
+        return out;
     }
 
     /**
@@ -229,7 +288,8 @@ public final class Parameters {
      */
     public Parameters namedSection(String key, String nameKey) {
         if (has(key) && (values.get(key) instanceof String || values.get(key) instanceof Number)) {
-            return new Parameters(Map.of(nameKey, String.valueOf(values.get(key))), source, pathOf(key), lineOf);
+            return new Parameters(Map.of(nameKey, String.valueOf(values.get(key))), source, pathOf(key), lineOf,
+                    files);
         }
         return section(key);
     }

@@ -40,7 +40,6 @@ class LayerSweepTest {
         assertEquals(13_824, r.architecture().macs());
         assertEquals(Shape.of(6, 8, 8), r.architecture().output());
         assertEquals(5.0, r.energyMj());
-        assertEquals(1.0, r.dynamicMj());
         assertEquals(0.02, r.latencyMs());
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
@@ -22,6 +23,12 @@ public final class CrossValidation {
     @FunctionalInterface
     public interface Fitter {
         IntToDoubleFunction fit(IntPredicate train);
+    }
+
+    /** Fits a model on the rows {@code train} accepts and returns what it predicts (any type) for any row index. */
+    @FunctionalInterface
+    public interface Predictor<T> {
+        IntFunction<T> fit(IntPredicate train);
     }
 
     /**
@@ -72,17 +79,30 @@ public final class CrossValidation {
      * @param eligible rows that may be fitted on at all (e.g. calibration rows)
      */
     public static double[] predict(int[] fold, IntPredicate eligible, Fitter fitter) {
+        List<Double> p = outOfFold(fold, eligible, train -> {
+            IntToDoubleFunction model = fitter.fit(train);
+            return model::applyAsDouble;
+        });
+        return p.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Out-of-fold predictions of any kind (e.g. a whole estimate, to compare several targets with one fit per fold):
+     * element {@code i} is predicted by {@code predictor} trained on every row outside fold {@code fold[i]} (and
+     * accepted by {@code eligible}).
+     */
+    public static <T> List<T> outOfFold(int[] fold, IntPredicate eligible, Predictor<T> predictor) {
         int k = 0;
         for (int f : fold) {
             k = Math.max(k, f + 1);
         }
-        double[] predicted = new double[fold.length];
+        List<T> predicted = new ArrayList<>(Collections.nCopies(fold.length, null));
         for (int f = 0; f < k; f++) {
             int held = f;
-            IntToDoubleFunction model = fitter.fit(i -> fold[i] != held && eligible.test(i));
+            IntFunction<T> model = predictor.fit(i -> fold[i] != held && eligible.test(i));
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
-                    predicted[i] = model.applyAsDouble(i);
+                    predicted.set(i, model.apply(i));
                 }
             }
         }

@@ -19,8 +19,9 @@ import org.edgenas.io.CsvTable;
  *   <li>fc: {@code batch,in_features,out_features,macs,...} — a Linear layer with bias.</li>
  * </ul>
  * The {@code macs} column (over the batch) must equal this project's count, which checks that both describe the same
- * layer. Measured columns: {@code latency_ms}, {@code energy_total_mj_per_inf}, {@code energy_dynamic_mj_per_inf}, all
- * per forward pass of the batch. Every row is a calibration row of its own cross-validation group.
+ * layer. Measured columns: {@code latency_ms} and {@code energy_total_mj_per_inf}, both per forward pass of the batch
+ * (the energy above idle is recomputed from them and the idle power). Every row is a calibration row of its own
+ * cross-validation group.
  */
 public final class LayerMeasurements {
 
@@ -31,7 +32,7 @@ public final class LayerMeasurements {
     public static List<Measurement> conv(Path csv) {
         CsvTable t = CsvTable.read(csv);
         int[] c = columns(t, "batch", "in_hw", "in_ch", "kernel", "kernels", "stride", "macs", "latency_ms",
-                "energy_total_mj_per_inf", "energy_dynamic_mj_per_inf");
+                "energy_total_mj_per_inf");
         List<Measurement> rows = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             int batch = positive(t, r, c[0]);
@@ -47,7 +48,7 @@ public final class LayerMeasurements {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }
-            rows.add(row(t, r, c[6], c[7], c[8], c[9], b.build(id), batch, Measurement.Source.CONV));
+            rows.add(row(t, r, c[6], c[7], c[8], b.build(id), batch, Measurement.Source.CONV));
         }
         return rows;
     }
@@ -55,8 +56,7 @@ public final class LayerMeasurements {
     /** Reads a fully connected sweep. */
     public static List<Measurement> fc(Path csv) {
         CsvTable t = CsvTable.read(csv);
-        int[] c = columns(t, "batch", "in_features", "out_features", "macs", "latency_ms", "energy_total_mj_per_inf",
-                "energy_dynamic_mj_per_inf");
+        int[] c = columns(t, "batch", "in_features", "out_features", "macs", "latency_ms", "energy_total_mj_per_inf");
         List<Measurement> rows = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             int batch = positive(t, r, c[0]);
@@ -64,7 +64,7 @@ public final class LayerMeasurements {
             int out = positive(t, r, c[2]);
             GraphBuilder b = GraphBuilder.on(Shape.vector(in));
             b.add("fc", Linear.of(in, out), Architecture.INPUT);
-            rows.add(row(t, r, c[3], c[4], c[5], c[6], b.build("fc(" + in + "->" + out + ")"), batch,
+            rows.add(row(t, r, c[3], c[4], c[5], b.build("fc(" + in + "->" + out + ")"), batch,
                     Measurement.Source.FC));
         }
         return rows;
@@ -85,8 +85,8 @@ public final class LayerMeasurements {
         return (a.doubleValue() + b.doubleValue()) / 2;
     }
 
-    private static Measurement row(CsvTable t, int r, int macsCol, int latencyCol, int totalCol, int dynamicCol,
-                                   Architecture a, int batch, Measurement.Source source) {
+    private static Measurement row(CsvTable t, int r, int macsCol, int latencyCol, int totalCol, Architecture a,
+                                   int batch, Measurement.Source source) {
         double macs = t.number(r, macsCol);
         if (macs != (double) a.macs() * batch) {
             throw new ConfigException(t.file() + ":" + t.line(r) + ": column 'macs' is " + (long) macs + " but " + a.id()
@@ -98,7 +98,7 @@ public final class LayerMeasurements {
             throw new ConfigException(t.file() + ":" + t.line(r) + ": latency_ms and energy_total_mj_per_inf must be "
                     + "positive, got " + latency + " and " + total);
         }
-        return new Measurement(a, batch, latency, total, t.number(r, dynamicCol), false,
+        return new Measurement(a, batch, latency, total, false,
                 source.label() + " " + t.file().getFileName() + ":" + t.line(r), source);
     }
 

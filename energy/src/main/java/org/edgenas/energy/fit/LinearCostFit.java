@@ -68,8 +68,11 @@ public final class LinearCostFit {
      * @param values    measured values
      * @param scales    positive magnitudes the residuals are relative to
      * @param minPerMac least cost per MAC of a live layer (0: none), in the unit of the values
+     * @param robust    fit with Huber's M-estimator ({@link Nnls#solveRobust}) instead of least squares, for noisy
+     *                  values
      */
-    public static LinearCostModel fit(List<double[]> rows, double[] values, double[] scales, double minPerMac) {
+    public static LinearCostModel fit(List<double[]> rows, double[] values, double[] scales, double minPerMac,
+                                      boolean robust) {
         if (rows.size() != values.length || values.length != scales.length || rows.isEmpty()) {
             throw new IllegalArgumentException("need one value and scale per row, got " + rows.size() + " rows, "
                     + values.length + " values and " + scales.length + " scales");
@@ -84,6 +87,7 @@ public final class LinearCostFit {
                 lower[macs] = minPerMac;
             }
         }
-        return model(Nnls.solveRelative(rows.toArray(double[][]::new), values, scales, lower));
+        double[][] a = rows.toArray(double[][]::new);
+        return model(robust ? Nnls.solveRobust(a, values, scales, lower) : Nnls.solveRelative(a, values, scales, lower));
     }
 }

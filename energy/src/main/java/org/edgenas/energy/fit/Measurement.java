@@ -10,13 +10,12 @@ import org.edgenas.arch.Architecture;
  * @param batch        images per forward pass
  * @param latencyMs    latency of one forward pass of the batch, ms
  * @param energyMj     total energy of one forward pass of the batch, mJ
- * @param dynamicMj    energy above idle of one forward pass of the batch, mJ (may be slightly negative: noise)
  * @param validation   true for a held-out row: never fitted, only used to report error
  * @param group        rows of one group (an architecture measured at several batch sizes) share a cross-validation
  *                     fold
  * @param source       which data the row comes from, for reporting error per source
  */
-public record Measurement(Architecture architecture, int batch, double latencyMs, double energyMj, double dynamicMj,
+public record Measurement(Architecture architecture, int batch, double latencyMs, double energyMj,
                           boolean validation, String group, Source source) {
 
     /** Where a measurement comes from. */
@@ -45,10 +44,9 @@ public record Measurement(Architecture architecture, int batch, double latencyMs
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
-        if (Double.isInfinite(latencyMs) || latencyMs <= 0 || Double.isInfinite(energyMj) || energyMj <= 0
-                || Double.isInfinite(dynamicMj)) {
+        if (Double.isInfinite(latencyMs) || latencyMs <= 0 || Double.isInfinite(energyMj) || energyMj <= 0) {
             throw new IllegalArgumentException("measured latency and energy must be positive and finite (or NaN), got "
-                    + latencyMs + " ms, " + energyMj + " mJ, dynamic " + dynamicMj + " mJ");
+                    + latencyMs + " ms, " + energyMj + " mJ");
         }
     }
 

@@ -32,14 +32,13 @@ public final class NetworkMeasurements {
      *
      * @param latency      latency column (ms per batch), or null
      * @param energy       total energy column, or null
-     * @param dynamic      energy-above-idle column, or null
      * @param energyPer    the unit of the energy columns
-     * @param defaultBatch batch size of rows when the file has no {@code batch} column (null: 1); must be null when
-     *                     it has one
+     * @param defaultBatch batch size of rows when the file has no {@code batch} column (null: 1); where it has one,
+     *                     every row's must equal it
      * @param minValue     a latency or energy below this is skipped for that target (degenerate measurements); 0
      *                     keeps all positive values and rejects the others
      */
-    public record Columns(String latency, String energy, String dynamic, EnergyPer energyPer, Integer defaultBatch,
+    public record Columns(String latency, String energy, EnergyPer energyPer, Integer defaultBatch,
                           double minValue) {
 
         public Columns {
@@ -52,7 +51,8 @@ public final class NetworkMeasurements {
 
     /**
      * The measurements of {@code csv}. The batch size of a row comes from its {@code batch} column where the file has
-     * one (then {@code columns.defaultBatch()} must be null), else from {@code columns.defaultBatch()} (default 1).
+     * one (which must then agree with {@code columns.defaultBatch()}, if given), else from
+     * {@code columns.defaultBatch()} (default 1).
      *
      * @throws ConfigException naming the file, line and column of a missing column, bad architecture, bad split,
      *                         non-numeric or non-positive value
@@ -62,22 +62,21 @@ public final class NetworkMeasurements {
         int arch = t.architectureColumn();
         int lat = columns.latency() == null ? -1 : t.column(columns.latency(), "measured latency");
         int energy = columns.energy() == null ? -1 : t.column(columns.energy(), "measured energy");
-        int dynamic = columns.dynamic() == null ? -1 : t.column(columns.dynamic(), "measured energy above idle");
         int split = t.has("split") ? t.column("split", "calibration/validation split") : -1;
         int batchColumn = t.has("batch") ? t.column("batch", "batch size") : -1;
-        if (batchColumn >= 0 && columns.defaultBatch() != null) {
-            throw new ConfigException(csv + ": has a 'batch' column, which gives each row's batch size; do not also "
-                    + "give one batch size for the whole file");
-        }
         List<Measurement> out = new ArrayList<>(t.size());
         boolean any = false;
         for (int r = 0; r < t.size(); r++) {
             int batch = batchColumn >= 0 ? positiveInt(t, r, batchColumn)
                     : columns.defaultBatch() == null ? 1 : columns.defaultBatch();
+            if (batchColumn >= 0 && columns.defaultBatch() != null && batch != columns.defaultBatch()) {
+                throw new ConfigException(csv + ":" + t.line(r) + ": column 'batch': " + batch + ", but the whole file "
+                        + "was said to be at batch " + columns.defaultBatch() + "; leave the batch size out to take "
+                        + "each row's from this column");
+            }
             double scale = columns.energyPer() == EnergyPer.IMAGE ? batch : 1;
             double latency = lat < 0 ? Double.NaN : measured(t, r, lat, columns.minValue(), 1);
             double total = energy < 0 ? Double.NaN : measured(t, r, energy, columns.minValue(), scale);
-            double dyn = dynamic < 0 ? Double.NaN : t.number(r, dynamic) * scale;
             if (Double.isNaN(latency) && Double.isNaN(total)) {
                 continue;
             }
@@ -97,7 +96,7 @@ public final class NetworkMeasurements {
             } catch (ArchitectureFormatException e) {
                 throw new ConfigException(csv + ":" + t.line(r) + ": " + e.getMessage(), e);
             }
-            out.add(new Measurement(a, batch, latency, total, dyn, validation, a.id(), Measurement.Source.NETWORK));
+            out.add(new Measurement(a, batch, latency, total, validation, a.id(), Measurement.Source.NETWORK));
         }
         if (!any) {
             throw new ConfigException(csv + ": no rows with a measured value >= " + columns.minValue());

@@ -175,33 +175,12 @@ public final class BoardProfiles {
         CalibrationDomain domain = p.has("domain") ? CalibrationDomain.read(p.section("domain")) : null;
         Provenance provenance = p.has("provenance") ? Provenance.read(p.section("provenance")) : null;
         List<FitError> errors = new ArrayList<>();
-        for (Parameters e : sections(p, "errors")) {
+        for (Parameters e : p.sections("errors")) {
             errors.add(FitError.read(e));
         }
         String how = p.string("how_to_calibrate", null);
         p.requireNoUnknownKeys();
         return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
                 domain, provenance, errors, how, p.source());
-    }
-
-    /** The elements of list {@code key} of {@code p}, each a section (empty when absent). */
-    static List<Parameters> sections(Parameters p, String key) {
-        if (!p.has(key)) {
-            return List.of();
-        }
-        Object v = p.asMap().get(key);
-        if (!(v instanceof List<?> list)) {
-            throw p.error(key, "expected a list");
-        }
-        List<Parameters> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> map)) {
-                throw p.error(key, "element " + i + ": expected a section of key: value pairs");
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            map.forEach((k, val) -> m.put(String.valueOf(k), val));
-            out.add(Parameters.of(m, p.source(), p.pathOf(key) + "[" + i + "]", k -> -1));
-        }
-        return out;
     }
 }
