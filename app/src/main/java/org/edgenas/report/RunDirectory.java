@@ -45,8 +45,9 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static void check(Path dir, String what, Start start) {
         AtomicFiles.requireWritableDirectory(dir, what);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ConfigException(what + ": " + dir + " is a file, not a directory");
+        if (start == Start.RESUME && !Files.isRegularFile(dir.resolve(CHECKPOINT))) {
+            throw new ConfigException(dir.resolve(CHECKPOINT) + ": no checkpoint to resume from (a run writes "
+                    + CHECKPOINT + " into its output directory after every generation)");
         }
         if (Files.isDirectory(dir)) {
             DirectoryLock.requireFree(dir, what);

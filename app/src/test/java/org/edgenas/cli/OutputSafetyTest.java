@@ -128,6 +128,11 @@ class OutputSafetyTest {
         // a finished run's checkpoint is no reason to refuse: running the config again just repeats it
         var again = ConfigErrorTest.run("run", config("").toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, again.status(), again.err());
+        Path nowhere = dir.resolve("nowhere");
+        var missing = ConfigErrorTest.run("run", config("").toString(), "--resume", nowhere.toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("checkpoint.json: no checkpoint to resume from"), missing.err());
+        assertTrue(!Files.exists(nowhere), "a failed resume creates nothing");
         var both = ConfigErrorTest.run("run", config("").toString(), "--resume", out.toString(), "--force");
         assertEquals(2, both.status());
         assertTrue(both.err().contains("give one of them"), both.err());
