@@ -75,8 +75,13 @@ final class EstimateCommand implements Callable<Integer> {
                 + "CSV with an arch_str or arch column")
         Path input;
 
-        List<String> list() {
-            return arch != null ? List.of(arch) : ArchInput.read(input);
+        List<ArchInput.Entry> list() {
+            return arch != null ? List.of(new ArchInput.Entry(arch, "--arch")) : ArchInput.read(input);
+        }
+
+        /** The architectures in {@code space}; a bad one is reported with its file and line (or --arch). */
+        List<Architecture> parse(SearchSpace space) {
+            return list().stream().map(e -> e.parse(space)).toList();
         }
     }
 
@@ -100,9 +105,7 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new ConfigException("--arch and --input need --space, the search space of the strings");
             }
             SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
-            for (String a : archs.list()) {
-                parsed.add(s.parse(a));
-            }
+            parsed.addAll(archs.parse(s));
         }
         if (interval != null && !(interval > 0 && interval < 1)) {
             throw new ConfigException("--interval: expected a share in (0, 1), e.g. 0.8, got " + interval);

@@ -23,7 +23,7 @@ final class Evaluators {
         return switch (e.execution()) {
             case Execution.Local l -> new LocalEvaluator(e.problem(), e.settings().threads());
             case Execution.Cluster c -> {
-                ClusterEvaluator cluster = ClusterEvaluator.connect(c, e.resolvedJson(), RunWriter.version(),
+                ClusterEvaluator cluster = ClusterEvaluator.connect(c, e.resolvedJson(), e.files(), RunWriter.version(),
                         line -> {
                             err.println("warning: " + line);
                             err.flush();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
 import org.edgenas.experiment.ConfigFile;
@@ -61,14 +62,14 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportedSpace s = resolveSpace();
-        List<String> strings = archs.list();
-        if (format == Format.pytorch && strings.size() != 1) {
+        List<Architecture> parsed = archs.parse(s.space());
+        if (format == Format.pytorch && parsed.size() != 1) {
             throw new ConfigException("--format pytorch writes one network, but " + archs.input + " holds "
-                    + strings.size() + " architectures; give one with --arch, or use --format json for several");
+                    + parsed.size() + " architectures; give one with --arch, or use --format json for several");
         }
-        List<ExportedNetwork> networks = new ArrayList<>(strings.size());
-        for (String a : strings) {
-            networks.add(ExportedNetwork.of(s.name(), s.settings(), s.space().parse(a)));
+        List<ExportedNetwork> networks = new ArrayList<>(parsed.size());
+        for (Architecture a : parsed) {
+            networks.add(ExportedNetwork.of(s.name(), s.settings(), a));
         }
         String generatedBy = "edgenas " + RunWriter.version();
         String text = switch (format) {

@@ -47,8 +47,7 @@ final class ProxyCommand implements Callable<Integer> {
         SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
         StringBuilder sb = new StringBuilder("arch,score\n");
         try (AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s)) {
-            for (String a : archs.list()) {
-                Architecture arch = s.parse(a);
+            for (Architecture arch : archs.parse(s)) {
                 sb.append(CsvFormat.field(arch.id())).append(',').append(CsvFormat.number(p.score(arch)))
                         .append('\n');
             }

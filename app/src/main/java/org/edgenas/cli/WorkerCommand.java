@@ -36,7 +36,7 @@ final class WorkerCommand implements Callable<Integer> {
         ClusterConfig config = ClusterConfig.read(ConfigFile.read(cluster));
         var out = spec.commandLine().getOut();
         Worker worker = Worker.start(config, slots, RunWriter.version(),
-                json -> Experiment.fromResolvedJson(json).problem(), line -> {
+                (json, files) -> Experiment.fromResolvedJson(json, files).problem(), line -> {
                     out.println(line);
                     out.flush();
                 });

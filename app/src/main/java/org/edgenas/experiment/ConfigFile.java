@@ -51,13 +51,17 @@ public final class ConfigFile {
             if (t == null) {
                 throw new ConfigException(name + ": empty config file");
             }
-            root = value(p, "", lines);
+            root = value(p, "", lines, name);
+            if (p.nextToken() != null) {
+                throw new ConfigException(name + ":" + p.currentTokenLocation().getLineNr() + ": a second document "
+                        + "after the config; a config file holds one");
+            }
         } catch (JsonParseException e) {
             throw new ConfigException(name + ":" + e.getLocation().getLineNr() + ": malformed "
-                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), e);
+                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + problem(e), e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new ConfigException(name + (line > 0 ? ":" + line : "") + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(name + (line > 0 ? ":" + line : "") + ": " + problem(e), e);
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read config file: " + e.getMessage(), e);
         }
@@ -69,7 +73,27 @@ public final class ConfigFile {
         return Parameters.of(top, name, "", k -> lines.getOrDefault(k, -1));
     }
 
-    private static Object value(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+    /**
+     * What a parser found wrong, on one line: its message without the source excerpts and "in 'reader', line ..."
+     * positions the YAML parser adds (the line is reported separately), e.g. {@code while parsing a flow sequence:
+     * expected ',' or ']', but got :}.
+     */
+    static String problem(JsonProcessingException e) {
+        List<String> kept = new ArrayList<>();
+        List<String> lines = e.getOriginalMessage().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.strip().startsWith("in 'reader'") || l.strip().startsWith("in 'string'")) {
+                i += 2; // the excerpt of the source and the caret under it
+            } else if (!l.isBlank()) {
+                kept.add(l.strip());
+            }
+        }
+        return String.join(": ", kept);
+    }
+
+    private static Object value(JsonParser p, String path, Map<String, Integer> lines, String name)
+            throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -79,14 +103,14 @@ public final class ConfigFile {
                     String full = path.isEmpty() ? key : path + "." + key;
                     lines.put(full, p.currentTokenLocation().getLineNr());
                     p.nextToken();
-                    m.put(key, value(p, full, lines));
+                    m.put(key, value(p, full, lines, name));
                 }
                 return m;
             }
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(p, path, lines));
+                    list.add(value(p, path, lines, name));
                 }
                 return list;
             }
@@ -108,8 +132,9 @@ public final class ConfigFile {
             case VALUE_NULL -> {
                 return null;
             }
-            default -> throw new ConfigException("unexpected " + t + " at line "
-                    + p.currentTokenLocation().getLineNr());
+            default -> throw new ConfigException(name + ":" + p.currentTokenLocation().getLineNr() + ": "
+                    + (path.isEmpty() ? "" : path + ": ") + "a binary or tagged value, which a config cannot hold; "
+                    + "give text, a number, true/false, a list or a section");
         }
     }
 }

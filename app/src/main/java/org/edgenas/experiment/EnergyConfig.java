@@ -27,7 +27,8 @@ public record EnergyConfig(String board, int batch, EnergyModel model) implement
                 + String.join(", ", Boards.names()));
         EnergyModel model;
         try {
-            BoardProfile profile = Boards.load(board);
+            // a profile file is read through the config's file resolver, so that it travels to cluster workers
+            BoardProfile profile = Boards.load(board.endsWith(".json") ? top.file("board", "").toString() : board);
             model = Boards.model(profile);
         } catch (ConfigException e) {
             throw top.error("board", e.getMessage());

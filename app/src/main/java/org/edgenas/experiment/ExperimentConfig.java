@@ -58,9 +58,9 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
      * @throws org.edgenas.config.ConfigException naming the file, line, key and allowed values of the first problem
      */
     public static ExperimentConfig read(Parameters top, String stem) {
-        String name = top.string("name", stem);
+        String name = name(top, stem);
         long seed = top.longValue("seed", 42, 0, Long.MAX_VALUE);
-        String output = top.string("output", "runs/" + name);
+        String output = output(top, "runs/" + name);
         SpaceConfig space = SpaceConfig.read(top);
         EnergyConfig energy = EnergyConfig.read(top);
         ProxyConfig proxy = ProxyConfig.read(top, space.space());
@@ -73,6 +73,64 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         top.requireNoUnknownKeys();
         return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
                 referenceFront, execution, refine);
+    }
+
+    /**
+     * {@code name}: a plain name (it names the default output directory {@code runs/NAME}), so no path separators,
+     * not {@code .} or {@code ..}, not blank; {@code stem} when absent (or {@code experiment} if the file name is no
+     * such name).
+     */
+    private static String name(Parameters top, String stem) {
+        if (!top.has("name")) {
+            return plainName(stem) == null ? stem : "experiment";
+        }
+        String name = top.string("name", stem);
+        String why = plainName(name);
+        if (why != null) {
+            throw top.error("name", why + "; a name is a plain word such as quickstart (it names runs/NAME)");
+        }
+        return name;
+    }
+
+    /** Why {@code name} is not a plain name, or null if it is one. */
+    private static String plainName(String name) {
+        if (name.isBlank()) {
+            return "empty";
+        }
+        if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")
+                || name.chars().anyMatch(Character::isISOControl)) {
+            return org.edgenas.config.Quotes.of(name) + " is not a plain name (no path separators, '.' or '..')";
+        }
+        return null;
+    }
+
+    /**
+     * {@code output}: a directory path that stays where it is written: not empty, not the working directory itself,
+     * and a relative path must not leave the working directory through {@code ..} (an absolute path is taken as
+     * written); {@code fallback} when absent.
+     */
+    private static String output(Parameters top, String fallback) {
+        String output = top.string("output", fallback);
+        if (!top.has("output")) {
+            return output;
+        }
+        String why;
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(output);
+            java.nio.file.Path n = p.normalize();
+            why = output.isBlank() ? "empty; leave it out for runs/NAME, or name a directory"
+                    : !p.isAbsolute() && n.toString().isEmpty() ? "is the working directory itself; name a directory "
+                    + "for the run's files, e.g. runs/NAME"
+                    : !p.isAbsolute() && n.startsWith("..") ? org.edgenas.config.Quotes.of(output) + " leaves the "
+                    + "working directory; give a path inside it (or an absolute path), or --out DIR on the command line"
+                    : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            why = org.edgenas.config.Quotes.of(output) + " is not a valid path: " + e.getReason();
+        }
+        if (why != null) {
+            throw top.error("output", why);
+        }
+        return output;
     }
 
     /** The config with every default filled in, as plain maps, lists and scalars (the {@code config} of run.json). */

@@ -3,6 +3,7 @@ package org.edgenas.experiment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.edgenas.config.FileResolver;
 import org.edgenas.config.Parameters;
 import org.edgenas.search.Refinement;
 import org.edgenas.space.SearchSpace;
@@ -38,7 +39,8 @@ public record RefineConfig(Map<String, Object> section, Refinement refinement) i
         if (!top.has("refine")) {
             return NONE;
         }
-        Parameters r = top.section("refine");
+        // the second stage runs where the search runs: its files are read here and not sent to cluster workers
+        Parameters r = top.section("refine").withFiles(FileResolver.LOCAL);
         if (!r.has("top")) {
             throw r.error("top", "missing; how many candidates of the front to re-score, e.g. top: 8");
         }

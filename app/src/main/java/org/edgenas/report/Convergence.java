@@ -1,39 +1,35 @@
 package org.edgenas.report;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.edgenas.quality.FrontQuality;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
-import org.edgenas.search.Pareto;
+import org.edgenas.search.QualityScale;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Hypervolume of the front of the first k evaluations, for k up to all of them (about 100 steps), for two
- * objectives. Objectives are normalised by the true front when it is known (the curve is then the hypervolume ratio
- * found / true), otherwise by the final front's ideal and nadir; reference point 1.1.
+ * The hypervolume ratio of the front of the first k evaluations, for k up to all of them (about 100 steps), on the
+ * run's {@link QualityScale}, the one its progress line and {@code run.json} use: relative to the reference front's
+ * hypervolume when one is used, else to the first generation's front's. Two objectives only.
  *
  * @param evaluations k at each step
- * @param hypervolume hypervolume (or ratio) at each step
- * @param ratio       whether the values are ratios to the true front's hypervolume
+ * @param hypervolume the hypervolume ratio at each step
+ * @param basis       what the ratios are relative to, or null without a curve
  */
-public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio) {
+public record Convergence(int[] evaluations, double[] hypervolume, QualityScale.Basis basis) {
 
-    /** The curve of a run's evaluations, in evaluation order. */
-    public static Convergence of(List<Evaluation> evaluated, List<Objective> objectives, List<Evaluation> reference) {
-        if (objectives.size() != 2 || evaluated.isEmpty()) {
-            return new Convergence(new int[0], new double[0], false);
+    /** The curve of a run's evaluations, in evaluation order, on {@code scale} (none without a scale). */
+    public static Convergence of(List<Evaluation> evaluated, QualityScale scale) {
+        if (scale == null || evaluated.isEmpty()) {
+            return new Convergence(new int[0], new double[0], null);
         }
-        boolean ratio = !reference.isEmpty();
-        List<Evaluation> base = ratio ? reference : Pareto.front(evaluated, objectives);
-        if (base.isEmpty()) {
-            return new Convergence(new int[0], new double[0], false);
-        }
-        FrontQuality quality = FrontQuality.against(Pareto.minimised(base, objectives));
         int step = Math.max(1, evaluated.size() / 100);
         List<Integer> ks = new ArrayList<>();
         for (int k = step; k < evaluated.size(); k += step) {
@@ -43,10 +39,9 @@ public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio
         int[] kk = ks.stream().mapToInt(Integer::intValue).toArray();
         double[] hv = new double[kk.length];
         for (int i = 0; i < kk.length; i++) {
-            List<double[]> front = Pareto.minimised(Pareto.front(evaluated.subList(0, kk[i]), objectives), objectives);
-            hv[i] = ratio ? quality.hypervolumeRatio(front) : quality.hypervolume(front);
+            hv[i] = scale.hypervolumeRatio(evaluated.subList(0, kk[i]));
         }
-        return new Convergence(kk, hv, ratio);
+        return new Convergence(kk, hv, scale.basis());
     }
 
     /** The final value, or NaN without a curve. */
@@ -54,11 +49,10 @@ public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio
         return hypervolume.length == 0 ? Double.NaN : hypervolume[hypervolume.length - 1];
     }
 
-    /** The curve as a chart. */
-    public XYChart chart(String title) {
+    /** The curve as PNG bytes. */
+    public byte[] png(String title) {
         XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("unique evaluations")
-                .yAxisTitle(ratio ? "hypervolume / true front's" : "hypervolume (normalised by the final front)")
-                .build();
+                .yAxisTitle("hypervolume / " + (basis == null ? "-" : basis.description() + "'s")).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
         if (evaluations.length > 0) {
@@ -67,6 +61,10 @@ public record Convergence(int[] evaluations, double[] hypervolume, boolean ratio
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(new Color(30, 90, 200));
         }
-        return chart;
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.edgenas.io.CsvFormat;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Refinement;
-import org.knowm.xchart.XYChart;
 
 /**
  * Writes the files of a refine stage into a run's output directory, each atomically: {@code refined.csv} (one row
@@ -50,9 +49,10 @@ public final class RefineWriter {
         Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
         List<Evaluation> all = result.refined().stream().map(Refinement.Refined::refined).toList();
         List<Evaluation> front = result.front().stream().map(Refinement.Refined::refined).toList();
-        XYChart chart = FrontPlot.chart(experiment.name() + ": front on " + evaluator + " accuracy", all, front,
-                List.of(), cost, Objective.ACCURACY, "refined accuracy: " + evaluator);
-        AtomicFiles.write(dir.resolve("refined-front.png"), FrontPlot.png(chart));
+        FrontPlot plot = FrontPlot.of(experiment.name() + ": front on " + evaluator + " accuracy", all, front,
+                List.of(), cost, Objective.ACCURACY, "refined accuracy: " + evaluator,
+                experiment.problem().constraints());
+        AtomicFiles.write(dir.resolve("refined-front.png"), plot.png());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("proxy", proxy);
         summary.put("evaluator", evaluator);

@@ -1,6 +1,5 @@
 package org.edgenas.report;
 
-import org.edgenas.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -12,18 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.edgenas.energy.DomainShare;
 import org.edgenas.experiment.Experiment;
-import org.edgenas.quality.FrontQuality;
+import org.edgenas.experiment.ReferenceFrontConfig;
+import org.edgenas.io.AtomicFiles;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
-import org.edgenas.search.Pareto;
 import org.edgenas.search.SearchResult;
-import org.knowm.xchart.XYChart;
 
 /**
  * Writes a run's output directory, each file atomically (see {@link AtomicFiles}): {@code front.csv},
  * {@code evaluated.csv}, {@code run.json}, {@code front.png} and {@code front.svg}, {@code convergence.png} (two
- * objectives) and {@code report.html}. With a reference (true) front, {@code run.json} and the report give the
- * hypervolume ratio, IGD and additive epsilon on normalised objectives.
+ * objectives) and {@code report.html}. Quality numbers come from the run's {@link RunSummary} (one scale for the
+ * progress line, the convergence plot and {@code run.json}).
  */
 public final class RunWriter {
 
@@ -33,79 +32,134 @@ public final class RunWriter {
     }
 
     /**
-     * Writes the files of {@code result} into the experiment's output directory; {@code outside} (how many evaluated
-     * networks lie outside the board's calibration data) goes into {@code run.json}.
+     * How a run came about, for its record.
+     *
+     * @param configFile the config file
+     * @param started    when the run started
+     * @param outside    how many evaluated networks lie outside the board's calibration data
+     * @param arguments  the command line's arguments, as given
+     * @param overrides  the command-line options that changed the config's values (option to value)
+     * @param reference  the checked reference front
      */
-    public static void write(Experiment experiment, Path configFile, SearchResult result, Instant started,
-                             DomainShare outside) {
+    public record Context(Path configFile, Instant started, DomainShare outside, List<String> arguments,
+                          Map<String, Object> overrides, ReferenceFrontConfig.Check reference) {
+
+        public Context {
+            arguments = List.copyOf(arguments);
+            overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        }
+    }
+
+    /** Writes the files of {@code result} into the experiment's output directory. */
+    public static void write(Experiment experiment, Context context, SearchResult result, RunSummary summary) {
         Path dir = experiment.output();
         List<Objective> objectives = experiment.problem().objectives();
-        List<Evaluation> reference = experiment.referenceFront();
+        List<Evaluation> reference = context.reference().front();
         AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(result.evaluated()));
         AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(result.front()));
         Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
         Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
         String title = experiment.name() + ": " + experiment.problem().space().name() + " on "
                 + experiment.problem().energy().board();
-        XYChart frontChart = FrontPlot.chart(title, result.evaluated(), result.front(), reference, cost, gain,
-                "accuracy proxy: " + experiment.problem().proxy().name());
-        byte[] frontPng = FrontPlot.png(frontChart);
+        FrontPlot plot = FrontPlot.of(title, result.evaluated(), result.front(), reference, cost, gain,
+                "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints());
+        byte[] frontPng = plot.png();
         AtomicFiles.write(dir.resolve("front.png"), frontPng);
-        AtomicFiles.write(dir.resolve("front.svg"), FrontPlot.svg(frontChart));
-        Convergence curve = Convergence.of(result.evaluated(), objectives, reference);
+        AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
+        Convergence curve = Convergence.of(result.evaluated(), summary.scale());
         byte[] curvePng = null;
         if (curve.evaluations().length > 0) {
-            curvePng = FrontPlot.png(curve.chart(title + ": convergence"));
+            curvePng = curve.png(title + ": convergence");
             AtomicFiles.write(dir.resolve("convergence.png"), curvePng);
+        } else {
+            deleteStale(dir.resolve("convergence.png"));
         }
 
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", "edgenas");
         run.put("version", version());
-        run.put("config_file", configFile.toString());
+        run.put("config_file", context.configFile().toString());
+        run.put("command_line", commandLine(context));
         run.put("config", experiment.resolved());
-        run.put("started", started.toString());
+        run.put("started", context.started().toString());
         run.put("wall_seconds", result.seconds());
         run.put("generations", result.generations());
         run.put("evaluations", result.evaluated().size());
+        run.put("budget", budget(experiment, result));
+        run.put("stop_reason", result.stopReason().key());
         run.put("front_size", result.front().size());
+        run.putAll(summary.counts());
+        if (summary.unmetConstraints() != null) {
+            run.put("constraints_unmet", summary.unmetConstraints());
+        }
         run.put("threads", experiment.settings().threads());
         run.put("java", System.getProperty("java.version"));
-        run.put("outside_calibration_domain", outside.toJson());
-        Map<String, Object> quality = quality(result, objectives, reference);
+        run.put("outside_calibration_domain", context.outside().toJson());
+        if (experiment.config().referenceFront().path() != null) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("path", experiment.config().referenceFront().path());
+            ref.put("used", context.reference().refused() == null);
+            if (context.reference().refused() != null) {
+                ref.put("refused", context.reference().refused());
+            }
+            run.put("reference_front", ref);
+        }
+        Map<String, Object> quality = summary.quality();
         if (!quality.isEmpty()) {
             run.put("quality", quality);
         }
-        String runJson = json(run);
-        AtomicFiles.write(dir.resolve("run.json"), runJson);
+        AtomicFiles.write(dir.resolve("run.json"), json(run));
 
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("space", experiment.problem().space().name());
-        summary.put("board", experiment.problem().energy().board());
-        summary.put("accuracy proxy", experiment.problem().proxy().name());
-        summary.put("algorithm", experiment.settings().algorithm().name() + ", seed " + experiment.settings().seed());
-        summary.put("unique architectures evaluated", Integer.toString(result.evaluated().size()));
-        summary.put("generations", Integer.toString(result.generations()));
-        summary.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));
-        summary.put("front size", Integer.toString(result.front().size()));
-        quality.forEach((k, v) -> summary.put(k.replace('_', ' '), String.valueOf(v)));
-        AtomicFiles.write(dir.resolve("report.html"), HtmlReport.page(title, summary, frontPng, curvePng,
+        Map<String, String> table = new LinkedHashMap<>();
+        table.put("space", experiment.problem().space().name());
+        table.put("board", experiment.problem().energy().board());
+        table.put("accuracy proxy", experiment.problem().proxy().name());
+        table.put("algorithm", experiment.settings().algorithm().name() + ", seed " + experiment.settings().seed());
+        table.put("unique architectures evaluated", result.evaluated().size() + " of a budget of " + result.budget());
+        table.put("stopped because", result.stopReason().description());
+        table.put("feasible", Long.toString(summary.feasible()));
+        table.put("generations", Integer.toString(result.generations()));
+        table.put("wall time", String.format(Locale.ROOT, "%.2f s", result.seconds()));
+        table.put("front size", Integer.toString(result.front().size()));
+        if (summary.worthless() > 0) {
+            table.put("worthless (score -inf)", summary.worthless() + ", of which " + summary.leftOff().size()
+                    + " left off the front");
+        }
+        quality.forEach((k, v) -> table.put(k.replace('_', ' '), v instanceof Double d ? CsvFormat.display(d)
+                : String.valueOf(v)));
+        List<String> notes = summary.notes();
+        for (int i = 0; i < notes.size(); i++) {
+            table.put(notes.size() == 1 ? "note" : "note " + (i + 1), notes.get(i));
+        }
+        AtomicFiles.write(dir.resolve("report.html"), HtmlReport.page(title, table, frontPng, curvePng,
                 result.front(), json(experiment.resolved())));
     }
 
-    /** Hypervolume ratio, IGD and additive epsilon against the reference front (two objectives), else empty. */
-    static Map<String, Object> quality(SearchResult result, List<Objective> objectives, List<Evaluation> reference) {
-        Map<String, Object> q = new LinkedHashMap<>();
-        if (reference.isEmpty() || objectives.size() != 2) {
-            return q;
+    /** The command line, and the options in it that changed the config's values. */
+    private static Map<String, Object> commandLine(Context context) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("arguments", context.arguments());
+        m.put("overrides", context.overrides());
+        return m;
+    }
+
+    /** The budget of unique architectures: as configured, and as the space allowed. */
+    private static Map<String, Object> budget(Experiment experiment, SearchResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("max_evaluations", experiment.settings().maxEvaluations());
+        m.put("effective", result.budget());
+        long architectures = experiment.problem().space().architectureCount();
+        m.put("space_architectures", architectures >= 0 ? architectures : null);
+        return m;
+    }
+
+    /** Removes a file an earlier run into the same directory left, which this run does not write. */
+    private static void deleteStale(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
         }
-        FrontQuality against = FrontQuality.against(Pareto.minimised(reference, objectives));
-        List<double[]> found = Pareto.minimised(result.front(), objectives);
-        q.put("hypervolume_ratio", against.hypervolumeRatio(found));
-        q.put("igd", against.igd(found));
-        q.put("additive_epsilon", against.additiveEpsilon(found));
-        q.put("normalisation", "objectives scaled by the reference front's ideal and nadir; reference point 1.1");
-        return q;
     }
 
     private static String json(Object o) {

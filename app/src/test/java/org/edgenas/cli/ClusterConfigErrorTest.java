@@ -54,12 +54,15 @@ class ClusterConfigErrorTest {
         Experiment e = Experiment.load(config("execution: {mode: cluster, cluster: {members: [10.0.0.5, "
                 + "'10.0.0.6:5801']}, on_failure: infeasible}"));
         Execution.Cluster c = assertInstanceOf(Execution.Cluster.class, e.execution());
-        assertEquals(new ClusterConfig("edgenas", List.of("10.0.0.5", "10.0.0.6:5801"), "", 5701, 10, 60),
+        assertEquals(ClusterConfig.of("edgenas", List.of("10.0.0.5", "10.0.0.6:5801"), "", 5701, 10, 60),
                 c.network());
         assertEquals(3, c.maxAttempts());
         assertEquals(FailurePolicy.INFEASIBLE, c.onFailure());
         assertEquals(1, c.minWorkers());
         assertEquals(120, c.waitS());
+        assertEquals(600, c.taskTimeoutS());
+        assertEquals(30, c.closeWaitS());
+        assertEquals(0, c.network().searchPort(), "searches bind a port the system picks");
     }
 
     @Test
@@ -70,19 +73,23 @@ class ClusterConfigErrorTest {
                 members: [127.0.0.1:5701, 127.0.0.1:5702]
                 interface: 127.0.0.1
                 port_count: 2
+                search_port: 5801
+                search_port_count: 4
                 heartbeat_timeout_s: 10
                 """);
         Experiment e = Experiment.load(config("execution: {mode: cluster, cluster: " + file + ", max_attempts: 5, "
-                + "min_workers: 2, wait_s: 30}"));
+                + "min_workers: 2, wait_s: 30, task_timeout_s: 90, close_wait_s: 5}"));
         Execution.Cluster c = assertInstanceOf(Execution.Cluster.class, e.execution());
-        assertEquals(new ClusterConfig("lab", List.of("127.0.0.1:5701", "127.0.0.1:5702"), "127.0.0.1", 5701, 2, 10),
-                c.network());
-        assertEquals(new Execution.Cluster(c.network(), 5, FailurePolicy.STOP, 2, 30), c);
+        assertEquals(new ClusterConfig("lab", List.of("127.0.0.1:5701", "127.0.0.1:5702"), "127.0.0.1", 5701, 2, 5801,
+                4, 10), c.network());
+        assertEquals(new Execution.Cluster(c.network(), 5, FailurePolicy.STOP, 2, 30, 90, 5), c);
         @SuppressWarnings("unchecked")
         Map<String, Object> recorded = (Map<String, Object>) e.resolved().get("execution");
         assertEquals(Map.of("cluster_name", "lab", "members", List.of("127.0.0.1:5701", "127.0.0.1:5702"),
-                "interface", "127.0.0.1", "port", 5701, "port_count", 2, "heartbeat_timeout_s", 10),
-                recorded.get("cluster"));
+                "interface", "127.0.0.1", "port", 5701, "port_count", 2, "search_port", 5801, "search_port_count", 4,
+                "heartbeat_timeout_s", 10), recorded.get("cluster"));
+        assertEquals(90, recorded.get("task_timeout_s"));
+        assertEquals(5, recorded.get("close_wait_s"));
     }
 
     @Test
@@ -91,14 +98,14 @@ class ClusterConfigErrorTest {
         ClusterConfig c = ClusterConfig.read(org.edgenas.experiment.ConfigFile.read(file));
         assertEquals(List.of("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703", "127.0.0.1:5704", "127.0.0.1:5705",
                 "127.0.0.1:5706"), c.members());
-        assertEquals(new ClusterConfig("edgenas-local", c.members(), "127.0.0.1", 5701, 6, 60), c);
+        assertEquals(ClusterConfig.of("edgenas-local", c.members(), "127.0.0.1", 5701, 6, 60), c);
     }
 
     @Test
     void resolvedJsonRebuildsTheSameProblemAsAWorkerDoes() throws IOException {
         Experiment e = Experiment.load(config("execution: {mode: cluster, cluster: {members: [127.0.0.1]}}\n"
                 + "constraints: {max_energy_mj: 12.5}"));
-        Experiment back = Experiment.fromResolvedJson(e.resolvedJson());
+        Experiment back = Experiment.fromResolvedJson(e.resolvedJson(), org.edgenas.config.FileResolver.LOCAL);
         assertEquals(e.resolved(), back.resolved());
         Problem p = e.problem();
         Problem q = back.problem();
@@ -117,11 +124,14 @@ class ClusterConfigErrorTest {
             cluster file absent | execution: {mode: cluster, cluster: nowhere.yaml}                | t.yaml:6: execution.cluster: cluster file nowhere.yaml not found
             no members          | execution: {mode: cluster, cluster: {port: 5701}}               | t.yaml:6: execution.cluster.members: missing; list the addresses where workers listen
             bad member          | execution: {mode: cluster, cluster: {members: ['h:99999']}}     | t.yaml:6: execution.cluster.members: element 0: 'h:99999' is not host or host:port (port 1..65535)
-            unknown cluster key | execution: {mode: cluster, cluster: {members: [h], prot: 1}}    | t.yaml:6: execution.cluster.prot: unknown key; did you mean 'port'?; allowed keys in 'execution.cluster': cluster_name, heartbeat_timeout_s, interface, members, port, port_count
+            unknown cluster key | execution: {mode: cluster, cluster: {members: [h], prot: 1}}    | t.yaml:6: execution.cluster.prot: unknown key; did you mean 'port'?; allowed keys in 'execution.cluster': cluster_name, heartbeat_timeout_s, interface, members, port, port_count, search_port, search_port_count
             ports past 65535    | execution: {mode: cluster, cluster: {members: [h], port: 65530}} | t.yaml:6: execution.cluster.port_count: ports 65530..65539 go past 65535
+            search in workers'  | execution: {mode: cluster, cluster: {members: [h], search_port: 5705}} | t.yaml:6: execution.cluster.search_port: searches' ports 5705..5705 overlap the workers' ports 5701..5710 (port, port_count); give searches a range of their own, or 0 for a free port the system picks
+            search count, any   | execution: {mode: cluster, cluster: {members: [h], search_port_count: 3}} | t.yaml:6: execution.cluster.search_port_count: only with a search_port > 0
+            task timeout range  | execution: {mode: cluster, cluster: {members: [h]}, task_timeout_s: 0} | t.yaml:6: execution.task_timeout_s: expected an integer in [1, 604800], got 0
             unknown policy      | execution: {mode: cluster, cluster: {members: [h]}, on_failure: skip} | t.yaml:6: execution.on_failure: 'skip' is not allowed; did you mean 'stop'?; allowed values: stop, infeasible
             attempts range      | execution: {mode: cluster, cluster: {members: [h]}, max_attempts: 0} | t.yaml:6: execution.max_attempts: expected an integer in [1, 100], got 0
-            unknown key         | execution: {mode: cluster, cluster: {members: [h]}, retries: 2} | t.yaml:6: execution.retries: unknown key; allowed keys in 'execution': cluster, max_attempts, min_workers, mode, on_failure, wait_s
+            unknown key         | execution: {mode: cluster, cluster: {members: [h]}, retries: 2} | t.yaml:6: execution.retries: unknown key; allowed keys in 'execution': close_wait_s, cluster, max_attempts, min_workers, mode, on_failure, task_timeout_s, wait_s
             """)
     void badExecutionSectionExitsTwoNamingFileLineAndKey(String kind, String line, String expected)
             throws IOException {

@@ -35,7 +35,7 @@ class ConfigErrorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, reference_front, refine, search, seed, space
-            unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, mutation_rate, population, sample_size, threads
+            unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, max_wall_time, mutation_rate, population, sample_size, threads
             wrong type                 | batch: many                        | t.yaml:10: batch: expected an integer in [1, 65536], got 'many' (text)
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
             unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-nano, jetson-nano-fp16, jetson-xavier-nx, jetson-orin-nano (or the path of a profile .json file)
@@ -50,6 +50,9 @@ class ConfigErrorTest {
             naswot batch zero          | proxy: {name: naswot, batch: 0}    | t.yaml:10: proxy.batch: expected an integer in [1, 4096], got 0
             image file missing         | proxy: {name: naswot, input: nope.idx} | t.yaml:10: proxy.input: nope.idx: image file not found
             ensemble of itself         | proxy: {name: ensemble, members: [ensemble]} | t.yaml:10: proxy.members: 'ensemble' cannot be a member
+            wall time without a unit   | search: {max_wall_time: 30}        | t.yaml:10: search.max_wall_time: expected a duration with its unit, e.g. 90s, 30m or 2h, got '30'
+            proxy time limit of zero   | proxy: {name: flops, timeout_s: 0} | t.yaml:10: proxy.timeout_s: expected a number in [0.001, 1000000.0], got 0.0
+            unknown short-form proxy   | proxy: flop                        | t.yaml:10: proxy.name: unknown proxy 'flop'; did you mean 'flops'?
             """)
     void badConfigExitsTwoNamingTheProblemAndWritesNothing(String kind, String line, String expected)
             throws IOException {

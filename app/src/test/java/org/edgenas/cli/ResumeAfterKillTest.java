@@ -85,6 +85,26 @@ class ResumeAfterKillTest {
     }
 
     @Test
+    void regularisedEvolutionResumedAfterKillMatchesAnUninterruptedRun() throws Exception {
+        killMidRunThenResume("evolution");
+    }
+
+    @Test
+    void anEditedCheckpointIsRefusedNamingTheFileWithoutAStackTrace() throws Exception {
+        Path cfg = config("random");
+        Path out = dir.resolve("edited");
+        assertEquals(0, ConfigErrorTest.run("run", cfg.toString(), "--out", out.toString(), "--quiet").status());
+        Path checkpoint = out.resolve("checkpoint.json");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(checkpoint.toFile());
+        json.put("generation", -5);
+        Files.writeString(checkpoint, json.toString());
+        var r = ConfigErrorTest.run("run", cfg.toString(), "--resume", out.toString(), "--quiet");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: " + checkpoint + ": "), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void resumingWithAnotherConfigIsRefused() throws Exception {
         Path cfg = config("nsga2");
         Path out = dir.resolve("done");

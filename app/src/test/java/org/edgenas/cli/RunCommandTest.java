@@ -36,7 +36,7 @@ class RunCommandTest {
     /** Rows of a results CSV: arch, then the numeric columns. */
     private static List<String[]> rows(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("arch,accuracy,energy_mj,latency_ms,macs,params", lines.getFirst());
+        assertEquals("arch,accuracy,energy_mj,latency_ms,macs,params,feasible,violation", lines.getFirst());
         List<String[]> out = new ArrayList<>();
         for (String l : lines.subList(1, lines.size())) {
             out.add(l.split(","));
@@ -155,5 +155,91 @@ class RunCommandTest {
         assertTrue(Files.size(out.resolve("refined.png")) > 1000);
         assertTrue(Files.size(out.resolve("refined-front.png")) > 1000);
         assertTrue(r.out().contains("refine: Spearman rho"), r.out());
+    }
+
+    @Test
+    void feasibilityIsAColumnOfBothCsvFilesAfterTheFormerColumns() throws IOException {
+        Path out = dir.resolve("constrained");
+        var r = ConfigErrorTest.run("run", config("constraints: {max_energy_mj: 8}\n").toString(), "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        List<String[]> evaluated = rows(out.resolve("evaluated.csv"));
+        int infeasible = 0;
+        for (String[] e : evaluated) {
+            double energy = Double.parseDouble(e[2]);
+            // by hand: feasible when within 8 mJ, violation the relative excess (energy - 8) / 8 otherwise
+            assertEquals(energy <= 8 ? "true" : "false", e[6], e[0]);
+            assertEquals(energy <= 8 ? 0 : (energy - 8) / 8, Double.parseDouble(e[7]), 1e-12, e[0]);
+            infeasible += energy > 8 ? 1 : 0;
+        }
+        assertTrue(infeasible > 0, "the budget excluded some");
+        assertTrue(rows(out.resolve("front.csv")).stream().allMatch(f -> f[6].equals("true")));
+        assertTrue(Files.readString(out.resolve("front.svg")).contains(">infeasible (" + infeasible + ")<"),
+                "the plot marks them apart");
+        // the readers of result files take the new columns: a front as --input, and as a reference front
+        var export = ConfigErrorTest.run("export", "--run", out.toString(), "--input",
+                out.resolve("front.csv").toString(), "--format", "json");
+        assertEquals(0, export.status(), export.err());
+    }
+
+    @Test
+    void aDryRunPrintsTheResolvedConfigAndWritesNothing() throws IOException {
+        Path out = dir.resolve("never");
+        var r = ConfigErrorTest.run("run", config("").toString(), "--out", out.toString(), "--dry-run");
+        assertEquals(0, r.status(), r.err());
+        String json = r.out().substring(0, r.out().indexOf("\ndry run: ") + 1);
+        JsonNode resolved = new ObjectMapper().readTree(json);
+        assertEquals(out.toString(), resolved.get("output").asText());
+        assertEquals(120, resolved.get("search").get("max_evaluations").asInt());
+        assertEquals(1000, resolved.get("search").get("max_generations").asInt(), "a default, filled in");
+        assertTrue(r.out().contains("nothing was searched or written"), r.out());
+        assertFalse(Files.exists(out), "nothing written");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "space: nb201\nboard: jetson-tx2\nproxy: flops\nsearch: {population: 1}\n");
+        var error = ConfigErrorTest.run("run", bad.toString(), "--dry-run");
+        assertEquals(2, error.status());
+        assertTrue(error.err().contains("search.population: expected an integer in [2, 100000], got 1"),
+                error.err());
+    }
+
+    @Test
+    void aWallTimeBudgetStopsTheRunAndRecordsWhy() throws IOException {
+        Path c = dir.resolve("slow.yaml");
+        Files.writeString(c, """
+                space: nb201
+                board: jetson-tx2
+                proxy: {name: test-slow, delay_ms: 20}
+                search: {algorithm: random, population: 10, max_evaluations: 2000, max_wall_time: 0.3s, threads: 1}
+                """);
+        Path out = dir.resolve("walltime");
+        var r = ConfigErrorTest.run("run", c.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("max_wall_time", run.get("stop_reason").asText());
+        assertTrue(run.get("evaluations").asInt() < 2000);
+        assertEquals(run.get("evaluations").asInt() + 1, Files.readAllLines(out.resolve("evaluated.csv")).size());
+        assertTrue(r.out().contains("stopped: its wall time passed search.max_wall_time"), r.out());
+    }
+
+    @Test
+    void candidatesPastTheProxysTimeLimitAreRecordedAsFailedWithAWarning() throws IOException {
+        Path c = dir.resolve("timeout.yaml");
+        Files.writeString(c, """
+                space: nb201
+                board: jetson-tx2
+                proxy: {name: test-slow, delay_ms: 400, timeout_s: 0.05}
+                search: {algorithm: random, population: 4, max_evaluations: 4}
+                """);
+        Path out = dir.resolve("timeout");
+        var r = ConfigErrorTest.run("run", c.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(4, r.err().lines().filter(l -> l.startsWith("warning: candidate ")
+                && l.endsWith(" ran past proxy.timeout_s = 0.05 s; recorded as failed (accuracy -inf, infeasible)"))
+                .count(), r.err());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(4, run.get("failed").asInt());
+        assertTrue(rows(out.resolve("evaluated.csv")).stream().allMatch(e -> e[1].equals("-inf")
+                && e[6].equals("false") && e[7].equals("inf")));
+        assertTrue(r.err().contains("no evaluated architecture could be scored"), r.err());
     }
 }

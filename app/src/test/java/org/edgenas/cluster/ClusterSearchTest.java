@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgenas.arch.Architecture;
 import org.edgenas.experiment.Experiment;
@@ -21,8 +19,6 @@ import org.edgenas.search.Evaluation;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
-import org.edgenas.space.Genotype;
-import org.edgenas.space.Genotypes;
 import org.edgenas.space.SearchSpace;
 import org.edgenas.testplugin.PerMacBoard;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Searches on a cluster of three worker JVMs on loopback, started here, against the same searches run locally.
- * The tests share the workers and run in order: the last two each kill one.
+ * The tests share the workers and run in order: the last two each kill one, as soon as a candidate is handed to it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(180)
@@ -48,8 +44,8 @@ class ClusterSearchTest {
     private static LocalWorkers workers;
 
     @BeforeAll
-    static void startWorkers() throws IOException {
-        workers = LocalWorkers.start(dir, 3);
+    static void startWorkers() throws IOException, InterruptedException {
+        workers = LocalWorkers.start(dir, 3, null);
     }
 
     @AfterAll
@@ -76,10 +72,14 @@ class ClusterSearchTest {
         return Experiment.load(config);
     }
 
-    private static SearchResult onCluster(Experiment e, List<String> warnings, SearchListener listener) {
+    private static SearchResult onCluster(Experiment e, List<String> warnings) {
+        return onCluster(e, warnings::add);
+    }
+
+    private static SearchResult onCluster(Experiment e, ClusterListener listener) {
         try (ClusterEvaluator cluster = ClusterEvaluator.connect((Execution.Cluster) e.execution(), e.resolvedJson(),
-                RunWriter.version(), warnings::add)) {
-            return Search.run(e.problem(), e.settings(), listener, cluster);
+                e.files(), RunWriter.version(), listener)) {
+            return Search.run(e.problem(), e.settings(), SearchListener.NONE, cluster);
         }
     }
 
@@ -89,7 +89,7 @@ class ClusterSearchTest {
         Experiment e = experiment("{name: params}", "{population: 24, max_evaluations: 300}",
                 "min_workers: 3, wait_s: 150");
         List<String> warnings = new ArrayList<>();
-        SearchResult cluster = onCluster(e, warnings, SearchListener.NONE);
+        SearchResult cluster = onCluster(e, warnings);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals(300, local.evaluated().size());
         assertEquals(local.evaluated(), cluster.evaluated(), workers.output());
@@ -102,8 +102,7 @@ class ClusterSearchTest {
     void tooFewWorkersStopTheRunAfterWaitingForThem() throws IOException {
         Experiment e = experiment("{name: params}", "{population: 10, max_evaluations: 20}",
                 "min_workers: 4, wait_s: 1");
-        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, new ArrayList<>(),
-                SearchListener.NONE));
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, new ArrayList<>()));
         assertTrue(x.getMessage().startsWith("3 of the 4 worker(s) needed joined cluster 'edgenas-test-"),
                 x.getMessage());
         assertTrue(x.getMessage().contains("within execution.wait_s = 1 s"), x.getMessage());
@@ -119,7 +118,7 @@ class ClusterSearchTest {
         Experiment e = experiment("{name: params}", "{algorithm: test-hill-climb, population: 12, "
                 + "max_evaluations: 60, mutation_rate: 0.4}", "min_workers: 3, wait_s: 150");
         List<String> warnings = new ArrayList<>();
-        SearchResult cluster = onCluster(e, warnings, SearchListener.NONE);
+        SearchResult cluster = onCluster(e, warnings);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals("test-hill-climb", e.settings().algorithm().name());
         assertEquals(60, local.evaluated().size());
@@ -138,7 +137,7 @@ class ClusterSearchTest {
         Experiment e = experiment("{name: nb201}", profile.toString(), "{name: params}",
                 "{population: 12, max_evaluations: 48}", "min_workers: 3, wait_s: 150");
         List<String> warnings = new ArrayList<>();
-        SearchResult cluster = onCluster(e, warnings, SearchListener.NONE);
+        SearchResult cluster = onCluster(e, warnings);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals("per-mac", e.problem().energy().board());
         assertEquals(48, local.evaluated().size());
@@ -153,15 +152,7 @@ class ClusterSearchTest {
     /** A score table (score = parameters) of every architecture of {@code space} but the {@link #holed} ones. */
     private static String tableWithHoles(SearchSpace space) throws IOException {
         Path csv = dir.resolve("holes.csv");
-        StringBuilder sb = new StringBuilder("arch,score\n");
-        Set<String> seen = new HashSet<>();
-        for (Genotype g : Genotypes.all(space.choices())) {
-            Architecture a = space.decode(g);
-            if (!holed(a.id()) && seen.add(a.id())) {
-                sb.append(a.id()).append(',').append(a.params()).append('\n');
-            }
-        }
-        Files.writeString(csv, sb);
+        Files.writeString(csv, ScoreTables.parameters(space, arch -> !holed(arch)));
         return "{name: table, file: '" + csv + "', column: score, arch_column: arch}";
     }
 
@@ -177,7 +168,7 @@ class ClusterSearchTest {
         Experiment goOn = experiment(SMALL_SPACE, table, "{population: 20, max_evaluations: 100}",
                 "on_failure: infeasible");
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        SearchResult r = onCluster(goOn, warnings, SearchListener.NONE);
+        SearchResult r = onCluster(goOn, warnings);
         assertEquals(100, r.evaluated().size());
         List<Evaluation> failed = r.evaluated().stream().filter(e -> holed(e.arch())).toList();
         assertFalse(failed.isEmpty(), "the search visits some architectures missing from the table");
@@ -201,43 +192,60 @@ class ClusterSearchTest {
 
         Experiment stop = experiment(SMALL_SPACE, table, "{population: 20, max_evaluations: 100}",
                 "on_failure: stop");
-        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(stop, new ArrayList<>(),
-                SearchListener.NONE));
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(stop, new ArrayList<>()));
         assertTrue(x.getMessage().matches("candidate k3n16s2\\S* failed on worker \\[127\\.0\\.0\\.1]:\\d+: "
                 + "ConfigException: .*no row for architecture .*; the run stops \\(execution\\.on_failure: stop; .*"),
                 x.getMessage());
     }
 
-    /** Kills worker {@code i} 150 ms into the evaluation of the second generation, when every worker is busy. */
-    private static SearchListener killingWorker(int i, AtomicBoolean killed) {
-        return progress -> {
-            if (progress.generation() == 1 && !killed.getAndSet(true)) {
-                Thread.ofPlatform().daemon().start(() -> {
+    /** How Hazelcast reports a task whose worker died, each documented as a loss by {@link ClusterEvaluator}. */
+    private static final String LOSS = "(MemberLeftException|TargetNotMemberException|"
+            + "HazelcastInstanceNotActiveException|RejectedExecutionException)";
+
+    /**
+     * Collects warnings and kills worker {@code i} (SIGKILL) as soon as a candidate has been handed to it: the kill
+     * happens before the candidate's answer can be handled (the search waits for it), so the candidate is lost.
+     */
+    private static ClusterListener killingWorker(int i, List<String> warnings, AtomicBoolean killed)
+            throws InterruptedException {
+        String target = workers.address(i);
+        return new ClusterListener() {
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+
+            @Override
+            public void submitted(String arch, String worker) {
+                if (worker.equals(target) && !killed.getAndSet(true)) {
                     try {
-                        Thread.sleep(150);
                         workers.kill(i);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
                     }
-                });
+                }
             }
         };
     }
 
     @Test
     @Order(4)
-    void workerKilledMidRunLosesNoCandidateAndTheResultIsIdentical() throws IOException {
-        // 100 ms of CPU per candidate: each generation keeps every worker busy for a few hundred ms
+    void workerKilledMidRunLosesNoCandidateAndTheResultIsIdentical() throws IOException, InterruptedException {
+        // 100 ms of CPU per candidate: the one handed to worker 2 is still running when the worker is killed
         Experiment e = experiment("{name: busy, cost_ms: 100}", "{population: 12, max_evaluations: 48}",
                 "min_workers: 3, wait_s: 60, max_attempts: 3");
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean killed = new AtomicBoolean();
-        SearchResult cluster = onCluster(e, warnings, killingWorker(2, killed));
+        SearchResult cluster = onCluster(e, killingWorker(2, warnings, killed));
         assertTrue(killed.get());
         assertFalse(workers.process(2).isAlive());
-        assertTrue(warnings.stream().anyMatch(w -> w.matches("candidate \\S+ lost on worker \\[127\\.0\\.0\\.1]:\\d+ "
-                + "\\(MemberLeftException\\); resubmitting, attempt 2 of 3")), "a running candidate was lost: "
-                + warnings);
+        String lost = "candidate \\S+ lost on worker " + java.util.regex.Pattern.quote(workers.address(2)) + " \\("
+                + LOSS + "\\); resubmitting, attempt 2 of 3";
+        assertTrue(warnings.stream().anyMatch(w -> w.matches(lost)), "the candidate sent to it was lost: " + warnings);
+        String anyLoss = "candidate \\S+ lost on worker \\[127\\.0\\.0\\.1]:\\d+ \\(" + LOSS
+                + "\\); resubmitting, attempt [23] of 3";
+        assertTrue(warnings.stream().allMatch(w -> w.matches(anyLoss)), "only losses: " + warnings);
         SearchResult local = Search.run(e.problem(), e.settings(), SearchListener.NONE);
         assertEquals(48, cluster.evaluated().size());
         assertEquals(local.evaluated(), cluster.evaluated());
@@ -246,14 +254,14 @@ class ClusterSearchTest {
 
     @Test
     @Order(5)
-    void candidateLostMoreOftenThanAllowedStopsTheRunNamingIt() throws IOException {
+    void candidateLostMoreOftenThanAllowedStopsTheRunNamingIt() throws IOException, InterruptedException {
         Experiment e = experiment("{name: busy, cost_ms: 100}", "{population: 12, max_evaluations: 48}",
                 "min_workers: 2, wait_s: 60, max_attempts: 1");
         AtomicBoolean killed = new AtomicBoolean();
-        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, new ArrayList<>(),
-                killingWorker(1, killed)));
+        ClusterListener listener = killingWorker(1, new ArrayList<>(), killed);
+        ClusterException x = assertThrows(ClusterException.class, () -> onCluster(e, listener));
         assertTrue(x.getMessage().matches("candidate \\S+ was lost 1 time\\(s\\), with worker\\(s\\) "
-                + "\\[127\\.0\\.0\\.1]:\\d+ \\(MemberLeftException\\); giving up after execution\\.max_attempts = 1"),
-                x.getMessage());
+                + java.util.regex.Pattern.quote(workers.address(1)) + " \\(" + LOSS + "\\); giving up after "
+                + "execution\\.max_attempts = 1"), x.getMessage());
     }
 }

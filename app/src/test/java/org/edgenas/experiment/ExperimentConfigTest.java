@@ -66,7 +66,7 @@ class ExperimentConfigTest {
     void fingerprintIgnoresOutputThreadsAndWhereCandidatesAreEvaluated() throws IOException {
         Experiment e = load(SMALL);
         Experiment moved = e.withOverrides(dir.resolve("elsewhere"), null).withThreads(3)
-                .withExecution(e.execution().onCluster(new ClusterConfig("c", List.of("127.0.0.1"), "", 5701, 1, 60)));
+                .withExecution(e.execution().onCluster(ClusterConfig.of("c", List.of("127.0.0.1"), "", 5701, 1, 60)));
         assertNotEquals(e.resolved(), moved.resolved());
         assertEquals(e.fingerprint(), moved.fingerprint());
     }
@@ -113,7 +113,8 @@ class ExperimentConfigTest {
         assertNotEquals(e.refineFingerprint(), load(SMALL + refine.replace("top: 4", "top: 5")).refineFingerprint());
         ExperimentConfig back = ExperimentConfig.read(Parameters.of(e.resolved()), "other");
         assertEquals(e.resolved(), back.resolved());
-        assertTrue(Experiment.fromResolvedJson(e.resolvedJson()).refinement().isEmpty(),
+        assertTrue(Experiment.fromResolvedJson(e.resolvedJson(), org.edgenas.config.FileResolver.LOCAL).refinement()
+                .isEmpty(),
                 "workers evaluate the search's candidates only");
     }
 
@@ -131,5 +132,34 @@ class ExperimentConfigTest {
         assertTrue(x.getMessage().contains("refine.tpo: unknown key"), x.getMessage());
         x = assertThrows(ConfigException.class, () -> load(SMALL + "refine: {top: 0, evaluator: {name: flops}}\n"));
         assertTrue(x.getMessage().contains("refine.top: expected an integer in [1, 10000], got 0"), x.getMessage());
+    }
+
+    @Test
+    void spaceAndProxyByNameAloneResolveToTheLongForm() throws IOException {
+        Experiment shortForm = load("space: nb201\nboard: jetson-tx2\nproxy: logsynflow\n");
+        Experiment longForm = load("space: {name: nb201}\nboard: jetson-tx2\nproxy: {name: logsynflow}\n");
+        assertEquals(Map.of("name", "nb201"), shortForm.resolved().get("space"));
+        assertEquals(Map.of("name", "logsynflow"), shortForm.resolved().get("proxy"));
+        assertEquals(longForm.resolved(), shortForm.resolved());
+        assertEquals(longForm.fingerprint(), shortForm.fingerprint());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> load("space: nb202\nboard: jetson-tx2\nproxy: flops\n"));
+        assertTrue(unknown.getMessage().contains("c.yaml:1: space.name: unknown search space 'nb202'; did you mean "
+                + "'nb201'?"), unknown.getMessage());
+    }
+
+    @Test
+    void wallTimeAndProxyTimeLimitAreReadWithTheirUnitsAndRecorded() throws IOException {
+        Experiment e = load(SMALL.replace("population: 8}", "population: 8, max_wall_time: 1.5h}")
+                .replace("proxy: {name: flops}", "proxy: {name: flops, timeout_s: 2.5}"));
+        assertEquals(java.time.Duration.ofMinutes(90), e.settings().maxWallTime());
+        assertEquals(java.time.Duration.ofMillis(2500), e.problem().candidateTimeout());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> search = (Map<String, Object>) e.resolved().get("search");
+        assertEquals("5400s", search.get("max_wall_time"), "recorded in seconds");
+        assertEquals(e.resolved(), ExperimentConfig.read(Parameters.of(e.resolved()), "c").resolved(),
+                "reads back equal");
+        assertTrue(e.fingerprint().contains("\"max_wall_time\":\"5400s\"") && e.fingerprint().contains("timeout_s"),
+                "both change a run's result, so both are in its fingerprint");
     }
 }

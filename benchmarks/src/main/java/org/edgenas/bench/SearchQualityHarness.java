@@ -14,11 +14,10 @@ import org.edgenas.plugin.Registry;
 import org.edgenas.search.AlgorithmProvider;
 import org.edgenas.search.Algorithms;
 import org.edgenas.search.Exhaustive;
-import org.edgenas.quality.FrontQuality;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.search.Evaluation;
-import org.edgenas.search.Pareto;
 import org.edgenas.search.Problem;
+import org.edgenas.search.QualityScale;
 import org.edgenas.search.Search;
 import org.edgenas.search.SearchListener;
 import org.edgenas.search.SearchResult;
@@ -70,10 +69,11 @@ public final class SearchQualityHarness {
         SearchSettings base = e.settings().withThreads(1).withMaxEvaluations(maxBudget);
 
         SearchResult all = Search.run(problem, base.withAlgorithm(Exhaustive.of()), SearchListener.NONE);
-        List<double[]> trueFront = Pareto.minimised(all.front(), problem.objectives());
-        FrontQuality quality = FrontQuality.against(trueFront);
-        System.out.printf(Locale.ROOT, "true front: %d points among %d architectures, normalised HV %.6f%n",
-                trueFront.size(), all.evaluated().size(), quality.hypervolume(trueFront));
+        List<Evaluation> trueFront = all.front();
+        // the scale a run with this true front as reference_front reports on (run.json, progress, convergence)
+        QualityScale quality = QualityScale.of(all.evaluated(), problem.objectives(), trueFront).orElseThrow();
+        System.out.printf(Locale.ROOT, "true front: %d points among %d architectures%n", trueFront.size(),
+                all.evaluated().size());
 
         StringBuilder csv = new StringBuilder("algorithm,seed,budget,hv_ratio,igd,epsilon,seconds\n");
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -90,11 +90,9 @@ public final class SearchQualityHarness {
                 times.add(secs);
                 for (int b = 0; b < budgets.length; b++) {
                     List<Evaluation> prefix = evaluated.subList(0, Math.min(budgets[b], evaluated.size()));
-                    List<double[]> found = Pareto.minimised(Pareto.front(prefix, problem.objectives()),
-                            problem.objectives());
-                    ratios[b][seed - 1] = quality.hypervolumeRatio(found);
+                    ratios[b][seed - 1] = quality.hypervolumeRatio(prefix);
                     csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.6f,%.3f%n", algorithm, seed,
-                            budgets[b], ratios[b][seed - 1], quality.igd(found), quality.additiveEpsilon(found),
+                            budgets[b], ratios[b][seed - 1], quality.igd(prefix), quality.additiveEpsilon(prefix),
                             secs));
                 }
             }

@@ -19,6 +19,10 @@ import org.edgenas.config.Parameters;
  *                            #        as infeasible (accuracy -inf, energy and latency +inf) and the search goes on
  *   min_workers: 1           # [1] workers to wait for before the first generation
  *   wait_s: 120              # [120] how long to wait for them, and for any worker when all have left
+ *   task_timeout_s: 600      # [600] a candidate without an answer this long after it was sent counts as lost with
+ *                            #       its worker: resubmitted, within max_attempts (its late answer is ignored)
+ *   close_wait_s: 30         # [30] at the end of a run (or when it stops), how long to wait for candidates still
+ *                            #       running on workers before leaving the cluster
  * </pre>
  * Relative cluster file paths are resolved against the working directory, as the other paths of a config are.
  */
@@ -32,6 +36,12 @@ public sealed interface Execution {
 
     /** Default of {@code wait_s}. */
     int DEFAULT_WAIT_S = 120;
+
+    /** Default of {@code task_timeout_s}. */
+    int DEFAULT_TASK_TIMEOUT_S = 600;
+
+    /** Default of {@code close_wait_s}. */
+    int DEFAULT_CLOSE_WAIT_S = 30;
 
     /** Evaluation on threads of this process: the default. */
     Execution LOCAL = new Local();
@@ -91,7 +101,8 @@ public sealed interface Execution {
 
         @Override
         public Cluster onCluster(ClusterConfig network) {
-            return new Cluster(network, DEFAULT_ATTEMPTS, FailurePolicy.STOP, 1, DEFAULT_WAIT_S);
+            return new Cluster(network, DEFAULT_ATTEMPTS, FailurePolicy.STOP, 1, DEFAULT_WAIT_S,
+                    DEFAULT_TASK_TIMEOUT_S, DEFAULT_CLOSE_WAIT_S);
         }
     }
 
@@ -103,14 +114,18 @@ public sealed interface Execution {
      * @param onFailure   what a candidate whose evaluation throws does to the run
      * @param minWorkers  workers to wait for before the first generation, at least 1
      * @param waitS       seconds to wait for them, and for any worker when none is left
+     * @param taskTimeoutS seconds after which a candidate sent to a worker without an answer counts as lost with it,
+     *                    at least 1
+     * @param closeWaitS  seconds {@link ClusterEvaluator#close()} waits for candidates still running, at least 0
      */
-    record Cluster(ClusterConfig network, int maxAttempts, FailurePolicy onFailure, int minWorkers, int waitS)
-            implements Execution {
+    record Cluster(ClusterConfig network, int maxAttempts, FailurePolicy onFailure, int minWorkers, int waitS,
+                   int taskTimeoutS, int closeWaitS) implements Execution {
 
         public Cluster {
-            if (maxAttempts < 1 || minWorkers < 1 || waitS < 0) {
-                throw new IllegalArgumentException("max_attempts, min_workers >= 1 and wait_s >= 0: " + maxAttempts
-                        + ", " + minWorkers + ", " + waitS);
+            if (maxAttempts < 1 || minWorkers < 1 || waitS < 0 || taskTimeoutS < 1 || closeWaitS < 0) {
+                throw new IllegalArgumentException("max_attempts, min_workers, task_timeout_s >= 1 and wait_s, "
+                        + "close_wait_s >= 0: " + maxAttempts + ", " + minWorkers + ", " + taskTimeoutS + ", " + waitS
+                        + ", " + closeWaitS);
             }
         }
 
@@ -119,13 +134,16 @@ public sealed interface Execution {
             String policy = s.choice("on_failure", FailurePolicy.STOP.key(), FailurePolicy.keys());
             int minWorkers = s.integer("min_workers", 1, 1, 100_000);
             int wait = s.integer("wait_s", DEFAULT_WAIT_S, 0, 86_400);
+            int taskTimeout = s.integer("task_timeout_s", DEFAULT_TASK_TIMEOUT_S, 1, 7 * 86_400);
+            int closeWait = s.integer("close_wait_s", DEFAULT_CLOSE_WAIT_S, 0, 86_400);
             s.requireNoUnknownKeys();
-            return new Cluster(network, attempts, FailurePolicy.byKey(policy), minWorkers, wait);
+            return new Cluster(network, attempts, FailurePolicy.byKey(policy), minWorkers, wait, taskTimeout,
+                    closeWait);
         }
 
         @Override
         public Cluster onCluster(ClusterConfig other) {
-            return new Cluster(other, maxAttempts, onFailure, minWorkers, waitS);
+            return new Cluster(other, maxAttempts, onFailure, minWorkers, waitS, taskTimeoutS, closeWaitS);
         }
 
         @Override
@@ -137,6 +155,8 @@ public sealed interface Execution {
             m.put("on_failure", onFailure.key());
             m.put("min_workers", minWorkers);
             m.put("wait_s", waitS);
+            m.put("task_timeout_s", taskTimeoutS);
+            m.put("close_wait_s", closeWaitS);
             return m;
         }
     }

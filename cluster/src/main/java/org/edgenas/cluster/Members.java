@@ -6,6 +6,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -40,9 +41,12 @@ final class Members {
     private Members() {
     }
 
-    /** A worker's configuration: evaluates on {@code slots} threads with {@code problems}. */
+    /**
+     * A worker's configuration: evaluates on {@code slots} threads with {@code problems}, and binds the first free
+     * port of the workers' range.
+     */
     static Config worker(ClusterConfig cluster, int slots, ProblemCache problems) {
-        Config c = common(cluster);
+        Config c = common(cluster, cluster.workerAddresses(), cluster.port(), cluster.portCount());
         c.getMemberAttributeConfig().setAttribute(ROLE, WORKER);
         c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
         c.getExecutorConfig(EXECUTOR).setPoolSize(slots).setStatisticsEnabled(false);
@@ -50,12 +54,16 @@ final class Members {
         return c;
     }
 
-    /** A submitter's configuration: a lite member that runs no tasks. */
+    /**
+     * A submitter's configuration: a lite member that runs no tasks, binds a port of the searches' range (never a
+     * worker's), and joins through the workers' addresses.
+     */
     static Config submitter(ClusterConfig cluster) {
-        return common(cluster).setLiteMember(true);
+        return common(cluster, cluster.workerAddresses(), cluster.searchPort(), cluster.searchPortCount())
+                .setLiteMember(true);
     }
 
-    private static Config common(ClusterConfig cluster) {
+    private static Config common(ClusterConfig cluster, List<String> members, int port, int portCount) {
         Config c = new Config();
         c.setClusterName(cluster.clusterName());
         c.setProperty("hazelcast.logging.type", "jdk");
@@ -66,7 +74,7 @@ final class Members {
         c.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(Math.clamp(timeout / 4, 1, 5)));
         c.getJetConfig().setEnabled(false);
         NetworkConfig n = c.getNetworkConfig();
-        n.setPort(cluster.port()).setPortCount(cluster.portCount()).setPortAutoIncrement(true);
+        n.setPort(port).setPortCount(portCount).setPortAutoIncrement(port > 0);
         if (!cluster.interfaceAddress().isEmpty()) {
             c.setProperty("hazelcast.socket.bind.any", "false");
             n.getInterfaces().setEnabled(true).addInterface(cluster.interfaceAddress());
@@ -74,7 +82,7 @@ final class Members {
         JoinConfig join = n.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+        join.getTcpIpConfig().setEnabled(true).setMembers(members);
         return c;
     }
 

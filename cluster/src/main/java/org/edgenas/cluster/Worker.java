@@ -6,13 +6,12 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import org.edgenas.search.Problem;
 
 /**
  * A cluster member that evaluates candidates ({@code ./nas worker}). It joins the cluster, offers {@code threads}
- * evaluation slots, builds each submitted search's problem from the resolved config sent with its tasks (so it needs
- * no config of its own, only the files the config names), and runs until it is closed or its process stops.
+ * evaluation slots, builds each submitted search's problem from the resolved config sent with its tasks and the files
+ * that config names, which the search sends once (so it needs no config and no file of its own, and no file system
+ * shared with the search), and runs until it is closed or its process stops.
  */
 public final class Worker implements AutoCloseable {
 
@@ -29,21 +28,25 @@ public final class Worker implements AutoCloseable {
      * @param cluster  how to find the other members
      * @param threads  candidates evaluated at once, at least 1
      * @param version  this EdgeNAS version; the worker refuses searches of another version
-     * @param problems builds a search's problem from its resolved config as JSON (may throw a user-facing error)
+     * @param problems builds a search's problem from its resolved config as JSON and its files (may throw a
+     *                 user-facing error)
      * @param log      receives a line when members join or leave
      */
-    public static Worker start(ClusterConfig cluster, int threads, String version,
-                               Function<String, Problem> problems, Consumer<String> log) {
+    public static Worker start(ClusterConfig cluster, int threads, String version, ProblemFactory problems,
+                               Consumer<String> log) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        Worker w = new Worker(Members.start(Members.worker(cluster, threads, new ProblemCache(version, problems))));
+        ProblemCache cache = new ProblemCache(version, problems);
+        Worker w = new Worker(Members.start(Members.worker(cluster, threads, cache)));
         w.member.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                cache.close();
                 w.stopped.countDown();
             }
         });
         if (!w.member.getLifecycleService().isRunning()) {
+            cache.close();
             w.stopped.countDown();
         }
         w.member.getCluster().addMembershipListener(new MembershipListener() {
@@ -81,7 +84,10 @@ public final class Worker implements AutoCloseable {
         stopped.await();
     }
 
-    /** Leaves the cluster; tasks running here are lost to it and resubmitted elsewhere by their searches. */
+    /**
+     * Leaves the cluster, closes the problems built here and deletes the files searches sent; tasks running here are
+     * lost to it and resubmitted elsewhere by their searches.
+     */
     @Override
     public void close() {
         member.shutdown();

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The Hazelcast configuration of workers and searches: explicit members only, nothing leaves the cluster. */
 class MembersTest {
 
-    private static final ClusterConfig LOOPBACK = new ClusterConfig("lab", List.of("127.0.0.1:5701", "127.0.0.1:5702"),
+    private static final ClusterConfig LOOPBACK = ClusterConfig.of("lab", List.of("127.0.0.1:5701", "127.0.0.1:5702"),
             "127.0.0.1", 5701, 4, 20);
 
-    private static final ProblemCache NO_PROBLEMS = new ProblemCache("dev", json -> {
+    private static final ProblemCache NO_PROBLEMS = new ProblemCache("dev", (json, files) -> {
         throw new AssertionError("no task runs here");
     });
 
@@ -53,5 +53,31 @@ class MembersTest {
         assertEquals(3, worker.getExecutorConfig(Members.EXECUTOR).getPoolSize());
         assertEquals(NO_PROBLEMS, worker.getUserContext().get(Members.PROBLEMS));
         assertTrue(Members.submitter(LOOPBACK).isLiteMember());
+    }
+
+    @Test
+    void searchesBindAPortTheSystemPicksByDefault() {
+        Config search = Members.submitter(LOOPBACK);
+        assertEquals(0, search.getNetworkConfig().getPort());
+        assertFalse(search.getNetworkConfig().isPortAutoIncrement());
+        Config worker = Members.worker(LOOPBACK, 1, NO_PROBLEMS);
+        assertEquals(5701, worker.getNetworkConfig().getPort());
+        assertTrue(worker.getNetworkConfig().isPortAutoIncrement());
+    }
+
+    @Test
+    void searchesBindTheirOwnRangeAndLookForWorkersOnTheWorkersRange() {
+        ClusterConfig c = new ClusterConfig("lab", List.of("10.0.0.5", "10.0.0.6:5801"), "", 5701, 3, 6000, 2, 20);
+        Config search = Members.submitter(c);
+        assertEquals(6000, search.getNetworkConfig().getPort());
+        assertEquals(2, search.getNetworkConfig().getPortCount());
+        assertEquals(List.of("10.0.0.5:5701", "10.0.0.5:5702", "10.0.0.5:5703", "10.0.0.6:5801"),
+                search.getNetworkConfig().getJoin().getTcpIpConfig().getMembers());
+    }
+
+    @Test
+    void searchPortsInsideTheWorkersRangeAreRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ClusterConfig("lab", List.of("10.0.0.5"), "", 5701, 10, 5710, 5, 20));
     }
 }

@@ -1,5 +1,6 @@
 package org.edgenas.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,13 +27,16 @@ public final class Parameters {
     private final String source;
     private final String path;
     private final ToIntFunction<String> lineOf;
+    private final FileResolver files;
     private final Set<String> asked = new LinkedHashSet<>();
 
-    private Parameters(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
+    private Parameters(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf,
+                       FileResolver files) {
         this.values = new LinkedHashMap<>(values);
         this.source = source;
         this.path = path;
         this.lineOf = lineOf;
+        this.files = files;
     }
 
     /**
@@ -44,12 +48,20 @@ public final class Parameters {
      * @param lineOf the 1-based line of a full dotted key path in the file, or -1 where unknown
      */
     public static Parameters of(Map<String, ?> values, String source, String path, ToIntFunction<String> lineOf) {
-        return new Parameters(values, source, path, lineOf);
+        return new Parameters(values, source, path, lineOf, FileResolver.LOCAL);
     }
 
     /** Settings given in code, with no file behind them. */
     public static Parameters of(Map<String, ?> values) {
-        return new Parameters(values, "<parameters>", "", k -> -1);
+        return new Parameters(values, "<parameters>", "", k -> -1, FileResolver.LOCAL);
+    }
+
+    /**
+     * These settings with the files they name found by {@code resolver} (this section and every section read from it;
+     * {@link FileResolver#LOCAL} unless set). Call it before reading any key.
+     */
+    public Parameters withFiles(FileResolver resolver) {
+        return new Parameters(values, source, path, lineOf, java.util.Objects.requireNonNull(resolver, "resolver"));
     }
 
     /** No settings: every accessor returns its default. */
@@ -106,6 +118,26 @@ public final class Parameters {
             throw error(key, "missing; " + meaning);
         }
         return string(key, null);
+    }
+
+    /**
+     * A file the config names at {@code key} (required), as a path this process can read: the text, found by this
+     * section's {@link FileResolver} (in a local run the path as written, relative to the working directory; on a
+     * cluster worker the copy the search sent). Plug-ins read every path setting this way, so that their files travel
+     * with a search to its workers. Whether the file exists is for the caller to check, in its own words.
+     *
+     * @param meaning what the file is, for the error when the key is missing
+     * @throws ConfigException at the key when it is missing or its file cannot be found
+     */
+    public Path file(String key, String meaning) {
+        String named = requiredString(key, meaning);
+        try {
+            return files.resolve(named);
+        } catch (ConfigException e) {
+            throw error(key, e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error(key, "'" + named + "' is not a valid path: " + e.getReason());
+        }
     }
 
     /** One of {@code allowed}, or {@code fallback} when absent. */
@@ -211,7 +243,7 @@ public final class Parameters {
     /** A nested section; empty when absent. */
     public Parameters section(String key) {
         if (!has(key)) {
-            return new Parameters(Map.of(), source, pathOf(key), lineOf);
+            return new Parameters(Map.of(), source, pathOf(key), lineOf, files);
         }
         Object v = values.get(key);
         if (!(v instanceof Map<?, ?> map)) {
@@ -219,7 +251,7 @@ public final class Parameters {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         map.forEach((k, val) -> m.put(String.valueOf(k), val));
-        return new Parameters(m, source, pathOf(key), lineOf);
+        return new Parameters(m, source, pathOf(key), lineOf, files);
     }
 
     /**
@@ -244,9 +276,22 @@ public final class Parameters {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             map.forEach((k, val) -> m.put(String.valueOf(k), val));
-            out.add(new Parameters(m, source, pathOf(key) + "[" + i + "]", lineOf));
+            out.add(new Parameters(m, source, pathOf(key) + "[" + i + "]", lineOf, files));
         }
         return out;
+    }
+
+    /**
+     * A plug-in section that may be given in short form: {@code space: nb201} reads as {@code space: {name: nb201}}
+     * (with {@code nameKey} = {@code name}); a mapping is read as by {@link #section}. Errors about the short form's
+     * keys point at the line of {@code key}. Empty when absent.
+     */
+    public Parameters namedSection(String key, String nameKey) {
+        if (has(key) && (values.get(key) instanceof String || values.get(key) instanceof Number)) {
+            return new Parameters(Map.of(nameKey, String.valueOf(values.get(key))), source, pathOf(key), lineOf,
+                    files);
+        }
+        return section(key);
     }
 
     /**
@@ -300,7 +345,7 @@ public final class Parameters {
 
     private static String describe(Object v) {
         if (v instanceof String s) {
-            return "'" + s + "' (text)";
+            return Quotes.of(s) + " (text)";
         }
         if (v instanceof Map) {
             return "a section";

@@ -79,4 +79,52 @@ class ParametersTest {
         assertThrows(ConfigException.class, () -> section(Map.of("population", Double.POSITIVE_INFINITY))
                 .number("population", 1, 0, Double.MAX_VALUE));
     }
+
+    @Test
+    void aPluginSectionMayBeGivenByNameAlone() {
+        Map<String, Integer> lines = Map.of("space", 3);
+        Parameters top = Parameters.of(Map.of("space", "nb201"), "exp.yaml", "", k -> lines.getOrDefault(k, -1));
+        Parameters space = top.namedSection("space", "name");
+        assertEquals("nb201", space.string("name", null));
+        assertEquals(Map.of("name", "nb201"), space.asMap(), "recorded in the long form");
+        assertEquals("exp.yaml:3: space.name: unknown", space.error("name", "unknown").getMessage(),
+                "errors point at the line of the short form");
+    }
+
+    @Test
+    void aHugeTextValueIsQuotedByItsPrefixAndLength() {
+        String huge = "x".repeat(1_300_000);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> section(Map.of("rate", huge)).number("rate", 0.5, 0, 1));
+        assertEquals("exp.yaml:9: search.rate: expected a number in [0.0, 1.0], got '" + "x".repeat(60)
+                + "...' (1300000 characters) (text)", e.getMessage());
+    }
+
+    @Test
+    void fileSettingsAreFoundByTheResolverOfTheSectionTheyWereReadFrom() {
+        Parameters top = Parameters.of(Map.of("proxy", Map.of("file", "scores.csv"))).withFiles(
+                named -> java.nio.file.Path.of("/copies", named + ".copy"));
+        assertEquals(java.nio.file.Path.of("/copies/scores.csv.copy"), top.section("proxy").file("file", "a table"));
+    }
+
+    @Test
+    void fileTheResolverDoesNotKnowIsNamedWithItsKeyAndLine() {
+        Parameters p = section(Map.of("population", "data.csv")).withFiles(named -> {
+            throw new ConfigException(named + ": not among the files sent");
+        });
+        ConfigException e = assertThrows(ConfigException.class, () -> p.file("population", "a file"));
+        assertEquals("exp.yaml:7: search.population: data.csv: not among the files sent", e.getMessage());
+    }
+
+    @Test
+    void recordingResolverRemembersTheExistingFilesAskedFor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path table = java.nio.file.Files.writeString(dir.resolve("t.csv"), "arch,score\n");
+        FileResolver.Recording files = FileResolver.recording();
+        Parameters p = Parameters.of(Map.of("file", table.toString(), "other", dir.resolve("none.csv").toString()))
+                .withFiles(files);
+        assertEquals(table, p.file("file", "a table"));
+        p.file("other", "a file that does not exist");
+        assertEquals(Map.of(table.toString(), table.toAbsolutePath().normalize()), files.files());
+    }
 }

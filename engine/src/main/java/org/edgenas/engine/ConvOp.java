@@ -18,18 +18,19 @@ import org.edgenas.arch.Shape;
  *   <li>otherwise (strided): patch columns are packed one strip at a time into the thread's scratch, where they stay
  *       in cache for the multiply.</li>
  * </ul>
- * Backward runs one item per block of images and group: the weight gradient (transposed) accumulates per block over
- * the block's images in order, and the blocks' partial sums are then added in block order; the number of blocks
- * depends on the batch size only, so the sum is the same at any thread count. The input gradient is scattered back
- * with the adjoint of im2col. Depthwise convolutions run as {@link DepthwiseConvOp} instead.
+ * Backward runs in two rounds, so that no sum depends on how items fall on threads. First one item per image and
+ * group computes the gradient of the patch matrix, scatters it back to the input gradient with the adjoint of im2col,
+ * and keeps the output gradient transposed. Then one item per group and block of {@link #GRADIENT_ROWS} rows of the
+ * (transposed) weight gradient accumulates those rows over every image, in image order. Depthwise convolutions run
+ * as {@link DepthwiseConvOp} instead.
  */
 final class ConvOp implements Op {
 
     /** Output positions per forward work item of the packed path: four strips. */
     static final int CHUNK = 4 * Gemm.STRIP;
 
-    /** Blocks of images whose weight gradients are summed separately (fewer when the batch is smaller). */
-    static final int REDUCTION_BLOCKS = 8;
+    /** Rows of the transposed weight gradient (input channel x kernel tap) one backward work item owns. */
+    static final int GRADIENT_ROWS = 16;
 
     /** Upper bound on the columns one work item of the shifted path computes. */
     private static final int SHIFTED_COLUMNS = 256;
@@ -149,10 +150,10 @@ final class ConvOp implements Op {
             }
         }
         if (gradients) {
-            s.columns = Math.max(s.columns, im2col.isIdentity() ? 0 : k * hw);
-            s.outputT = Math.max(s.outputT, hw * m);
+            s.columns = Math.max(s.columns, im2col.isIdentity() ? 0 : Math.min(k, GRADIENT_ROWS) * hw);
+            s.outputT = Math.max(s.outputT, batch * groups * hw * m);
             s.columnGradient = Math.max(s.columnGradient, k * hw);
-            s.weightGradientBlocks = Math.max(s.weightGradientBlocks, blocks() * groups * k * m);
+            s.weightGradientBlock = Math.max(s.weightGradientBlock, Math.min(k, GRADIENT_ROWS) * m);
         }
     }
 
@@ -264,10 +265,6 @@ final class ConvOp implements Op {
         }
     }
 
-    private int blocks() {
-        return Math.min(batch, REDUCTION_BLOCKS);
-    }
-
     @Override
     public void backward(Network net) {
         int self = node.index();
@@ -277,51 +274,52 @@ final class ConvOp implements Op {
         double t = net.gradientScale(self);
         float factor = net.gradientFactor(input, t);
         float[] dx = net.gradient(input);
-        int blocks = blocks();
-        int weights = groups * k * m;
-        float[] partial = net.weightGradientBlocks();
-        java.util.Arrays.fill(partial, 0, blocks * weights, 0f);
-        net.workers().run(blocks * groups, (item, slot) -> {
-            int block = item / groups;
+        float[] outputT = net.outputGradientT();
+        net.workers().run(batch * groups, (item, slot) -> {
+            int image = item / groups;
             int g = item % groups;
             Scratch s = net.scratch(slot);
-            for (int image = block * batch / blocks, last = (block + 1) * batch / blocks; image < last; image++) {
-                int xOffset = image * inElements + g * groupInElements;
-                int yOffset = image * outElements + g * m * hw;
-                float[] cols = x;
-                int colsOffset = xOffset;
-                if (!im2col.isIdentity()) {
-                    im2col.pack(x, xOffset, 0, hw, s.columns, 0, hw, s.rowOrigin, s.colOrigin);
-                    cols = s.columns;
-                    colsOffset = 0;
+            int xOffset = image * inElements + g * groupInElements;
+            int yOffset = image * outElements + g * m * hw;
+            int tOffset = item * hw * m;
+            for (int c = 0; c < m; c++) {
+                for (int p = 0; p < hw; p++) {
+                    outputT[tOffset + p * m + c] = gy[yOffset + c * hw + p];
                 }
-                for (int c = 0; c < m; c++) {
-                    for (int p = 0; p < hw; p++) {
-                        s.outputT[p * m + c] = gy[yOffset + c * hw + p];
-                    }
-                }
-                // dW^T (K x M) += patches (K x HW) . dY^T (HW x M)
-                Gemm.multiply(k, m, hw, cols, colsOffset, hw, 1, s.outputT, 0, outputTRows, partial,
-                        block * weights + g * k * m, m, true);
-                // d(patches) (K x HW) = W^T (K x M) . dY (M x HW)
-                Gemm.multiply(k, hw, m, w, g * m * k, 1, k, gy, yOffset, gradientRows, s.columnGradient, 0, hw, false);
-                if (im2col.isIdentity()) {
-                    Vectors.axpy(k * hw, factor, s.columnGradient, 0, dx, xOffset);
-                } else {
-                    im2col.scatterAdd(s.columnGradient, factor, dx, xOffset, s.rowOrigin, s.colOrigin);
-                }
+            }
+            // d(patches) (K x HW) = W^T (K x M) . dY (M x HW)
+            Gemm.multiply(k, hw, m, w, g * m * k, 1, k, gy, yOffset, gradientRows, s.columnGradient, 0, hw, false);
+            if (im2col.isIdentity()) {
+                Vectors.axpy(k * hw, factor, s.columnGradient, 0, dx, xOffset);
+            } else {
+                im2col.scatterAdd(s.columnGradient, factor, dx, xOffset, s.rowOrigin, s.colOrigin);
             }
         });
         float[] dw = net.weightGradientBuffer(self, t + net.scale(input));
-        net.workers().run(groups * m, (row, slot) -> {
-            int g = row / m;
-            int c = row % m;
-            for (int r = 0; r < k; r++) {
-                float sum = 0f;
-                for (int block = 0; block < blocks; block++) {
-                    sum += partial[block * weights + (g * k + r) * m + c];
+        int blocks = (k + GRADIENT_ROWS - 1) / GRADIENT_ROWS;
+        net.workers().run(groups * blocks, (item, slot) -> {
+            int g = item / blocks;
+            int first = item % blocks * GRADIENT_ROWS;
+            int rows = Math.min(GRADIENT_ROWS, k - first);
+            Scratch s = net.scratch(slot);
+            float[] block = s.weightGradientBlock;
+            for (int image = 0; image < batch; image++) {
+                int xOffset = image * inElements + g * groupInElements;
+                float[] patches = x;
+                int patchOffset = xOffset + first * hw;
+                if (!im2col.isIdentity()) {
+                    im2col.packRows(x, xOffset, first, rows, s.columns, s.rowOrigin, s.colOrigin);
+                    patches = s.columns;
+                    patchOffset = 0;
                 }
-                dw[row * k + r] = sum;
+                // dW^T rows (rows x M) += patches rows (rows x HW) . dY^T (HW x M)
+                Gemm.multiply(rows, m, hw, patches, patchOffset, hw, 1, outputT, (image * groups + g) * hw * m,
+                        outputTRows, block, 0, m, image > 0);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < m; c++) {
+                    dw[(g * m + c) * k + first + r] = block[r * m + c];
+                }
             }
         });
         if (bias) {

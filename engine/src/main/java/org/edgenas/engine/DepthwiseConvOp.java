@@ -197,8 +197,8 @@ final class DepthwiseConvOp implements Op {
     }
 
     /**
-     * One image's contribution to a channel's weight gradient ({@code dw[t] += sum dy x_t}, added to {@code dw} once
-     * per tap) and its input gradient in phase-split form ({@code dph_t += w[t] dy}). The row's last vector of
+     * One image's contribution to a channel's weight gradient ({@code dw[t] += sum dy x_t}, row by row in order,
+     * added to {@code dw} once per tap) and its input gradient in phase-split form ({@code dph_t += w[t] dy}). The row's last vector of
      * {@code dy} is loaded through a mask, so the zero slack of the phase rows is multiplied by zeros.
      */
     private void planeBackward(float[] ph, float[] dph, float[] gy, int yOffset, float[] w, float[] dw, int wOffset) {
@@ -206,18 +206,20 @@ final class DepthwiseConvOp implements Op {
         int rowStep = stride * stride * phaseWidth;
         for (int t = 0; t < taps; t++) {
             FloatVector wv = FloatVector.broadcast(S, w[wOffset + t]);
-            FloatVector acc = FloatVector.zero(S);
+            float sum = 0f;
             for (int oh = 0; oh < outHeight; oh++) {
                 int at = oh * rowStep + tapOffsets[t];
                 int g = yOffset + oh * outWidth;
+                // rows in order, each a dot product in the fixed order of Vectors (not per vector lane: the sum
+                // must not depend on the vector width)
+                sum += Vectors.dot(outWidth, gy, g, ph, at);
                 for (int ow = 0; ow < outWidth; ow += L) {
                     FloatVector dy = ow < wholeColumns ? FloatVector.fromArray(S, gy, g + ow)
                             : FloatVector.fromArray(S, gy, g + ow, lastLanes);
-                    acc = dy.fma(FloatVector.fromArray(S, ph, at + ow), acc);
                     dy.fma(wv, FloatVector.fromArray(S, dph, at + ow)).intoArray(dph, at + ow);
                 }
             }
-            dw[wOffset + t] += Vectors.laneSum(acc);
+            dw[wOffset + t] += sum;
         }
     }
 

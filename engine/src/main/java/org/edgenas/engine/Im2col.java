@@ -45,24 +45,40 @@ record Im2col(int channels, int height, int width, int kernel, int stride, int p
      */
     void pack(float[] x, int xOffset, int first, int count, float[] dst, int dstOffset, int ld, int[] rowOrigin,
               int[] colOrigin) {
+        pack(x, xOffset, 0, rows(), first, count, dst, dstOffset, ld, rowOrigin, colOrigin);
+    }
+
+    /**
+     * Writes rows [{@code firstRow}, {@code firstRow + rowCount}) of the patch matrix of the image at
+     * {@code x[xOffset]}, all columns, to {@code dst}: row {@code firstRow + r} at {@code dst[r * columns()]}.
+     *
+     * @param rowOrigin scratch of at least {@link #columns()} ints
+     * @param colOrigin scratch of at least {@link #columns()} ints
+     */
+    void packRows(float[] x, int xOffset, int firstRow, int rowCount, float[] dst, int[] rowOrigin,
+                  int[] colOrigin) {
+        pack(x, xOffset, firstRow, rowCount, 0, columns(), dst, 0, columns(), rowOrigin, colOrigin);
+    }
+
+    private void pack(float[] x, int xOffset, int firstRow, int rowCount, int first, int count, float[] dst,
+                      int dstOffset, int ld, int[] rowOrigin, int[] colOrigin) {
         if (stride == 1) {
-            packRuns(x, xOffset, first, count, dst, dstOffset, ld);
+            packRuns(x, xOffset, firstRow, rowCount, first, count, dst, dstOffset, ld);
             return;
         }
         origins(first, count, rowOrigin, colOrigin);
-        int row = dstOffset;
         int plane = height * width;
-        for (int c = 0; c < channels; c++) {
-            int base = xOffset + c * plane;
-            for (int kh = 0; kh < kernel; kh++) {
-                for (int kw = 0; kw < kernel; kw++) {
-                    for (int j = 0; j < count; j++) {
-                        int ih = rowOrigin[j] + kh;
-                        int iw = colOrigin[j] + kw;
-                        dst[row + j] = ih >= 0 && ih < height && iw >= 0 && iw < width ? x[base + ih * width + iw] : 0f;
-                    }
-                    row += ld;
-                }
+        int kk = kernel * kernel;
+        for (int r = 0; r < rowCount; r++) {
+            int tap = (firstRow + r) % kk;
+            int kh = tap / kernel;
+            int kw = tap % kernel;
+            int base = xOffset + (firstRow + r) / kk * plane;
+            int row = dstOffset + r * ld;
+            for (int j = 0; j < count; j++) {
+                int ih = rowOrigin[j] + kh;
+                int iw = colOrigin[j] + kw;
+                dst[row + j] = ih >= 0 && ih < height && iw >= 0 && iw < width ? x[base + ih * width + iw] : 0f;
             }
         }
     }
@@ -71,38 +87,38 @@ record Im2col(int channels, int height, int width, int kernel, int stride, int p
      * {@link #pack} for stride 1: the columns of one output row read a contiguous run of an input row, so each
      * (row of the patch matrix, output row) pair is one array copy plus zeros where the run leaves the image.
      */
-    private void packRuns(float[] x, int xOffset, int first, int count, float[] dst, int dstOffset, int ld) {
+    private void packRuns(float[] x, int xOffset, int firstRow, int rowCount, int first, int count, float[] dst,
+                          int dstOffset, int ld) {
         int plane = height * width;
+        int kk = kernel * kernel;
         int end = first + count;
         for (int start = first; start < end; ) {
             int oh = start / outWidth;
             int ow = start % outWidth;
             int len = Math.min(end - start, outWidth - ow);
             int column = dstOffset + (start - first);
-            int row = 0;
-            for (int c = 0; c < channels; c++) {
-                int base = xOffset + c * plane;
-                for (int kh = 0; kh < kernel; kh++) {
-                    int ih = oh - padding + kh;
-                    for (int kw = 0; kw < kernel; kw++, row++) {
-                        int at = column + row * ld;
-                        if (ih < 0 || ih >= height) {
-                            java.util.Arrays.fill(dst, at, at + len, 0f);
-                            continue;
-                        }
-                        int iw = ow - padding + kw;
-                        int lo = Math.max(0, -iw);
-                        int hi = Math.min(len, width - iw);
-                        if (lo > 0) {
-                            java.util.Arrays.fill(dst, at, at + Math.min(lo, len), 0f);
-                        }
-                        if (hi > lo) {
-                            Vectors.copy(hi - lo, x, base + ih * width + iw + lo, dst, at + lo);
-                        }
-                        if (hi < len) {
-                            java.util.Arrays.fill(dst, at + Math.max(hi, 0), at + len, 0f);
-                        }
-                    }
+            for (int r = 0; r < rowCount; r++) {
+                int tap = (firstRow + r) % kk;
+                int kh = tap / kernel;
+                int kw = tap % kernel;
+                int base = xOffset + (firstRow + r) / kk * plane;
+                int at = column + r * ld;
+                int ih = oh - padding + kh;
+                if (ih < 0 || ih >= height) {
+                    java.util.Arrays.fill(dst, at, at + len, 0f);
+                    continue;
+                }
+                int iw = ow - padding + kw;
+                int lo = Math.max(0, -iw);
+                int hi = Math.min(len, width - iw);
+                if (lo > 0) {
+                    java.util.Arrays.fill(dst, at, at + Math.min(lo, len), 0f);
+                }
+                if (hi > lo) {
+                    Vectors.copy(hi - lo, x, base + ih * width + iw + lo, dst, at + lo);
+                }
+                if (hi < len) {
+                    java.util.Arrays.fill(dst, at + Math.max(hi, 0), at + len, 0f);
                 }
             }
             start += len;

@@ -65,7 +65,7 @@ public final class Network {
     private final int inputSize;
     private final Scratch[] scratch;
     private final float[] padded;
-    private final float[] weightGradientBlocks;
+    private final float[] outputGradientT;
     private final float[][] gradients;
     private final double[] gradientScales;
     private final float[][] weightGradients;
@@ -102,7 +102,7 @@ public final class Network {
             scratch[s] = new Scratch(sizes);
         }
         padded = new float[sizes.padded];
-        weightGradientBlocks = new float[mode.gradients() ? sizes.weightGradientBlocks : 0];
+        outputGradientT = new float[sizes.outputT];
         if (mode.gradients()) {
             gradients = ownBuffers(architecture, batch);
             gradientScales = new double[n];
@@ -287,9 +287,9 @@ public final class Network {
         return padded;
     }
 
-    /** The network-wide buffer for per-block partial weight gradients of a convolution. */
-    float[] weightGradientBlocks() {
-        return weightGradientBlocks;
+    /** The network-wide buffer for a layer's output gradient, transposed per image and group. */
+    float[] outputGradientT() {
+        return outputGradientT;
     }
 
     /** The weights the network runs with: for {@link Mode#TRAINING}, its private copy, changed by training. */

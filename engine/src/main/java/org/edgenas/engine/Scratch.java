@@ -10,12 +10,12 @@ final class Scratch {
     final float[] panel;
     /** Output columns computed before they are copied to their place. */
     final float[] tile;
-    /** A whole im2col matrix, for the weight gradient. */
+    /** Rows of an im2col matrix, for the weight gradient. */
     final float[] columns;
-    /** An output gradient, transposed. */
-    final float[] outputT;
     /** The gradient of a whole im2col matrix, before it is scattered back. */
     final float[] columnGradient;
+    /** The rows of a weight gradient (transposed) that one work item accumulates over the batch. */
+    final float[] weightGradientBlock;
     /** A zero-padded, phase-split channel plane, for depthwise convolutions. */
     final float[] phased;
     /** The gradient of a phase-split plane. */
@@ -31,8 +31,8 @@ final class Scratch {
         tile = new float[s.tile];
         row = new float[s.row];
         columns = new float[s.columns];
-        outputT = new float[s.outputT];
         columnGradient = new float[s.columnGradient];
+        weightGradientBlock = new float[s.weightGradientBlock];
         phased = new float[s.phased];
         phasedGradient = new float[s.phasedGradient];
         rowOrigin = new int[s.origins];
@@ -45,17 +45,14 @@ final class Scratch {
         int tile;
         int row;
         int columns;
-        int outputT;
         int columnGradient;
+        int weightGradientBlock;
         int phased;
         int phasedGradient;
         int origins;
         /** Floats of the one zero-padded copy of a layer's input that the network keeps (not per thread). */
         int padded;
-        /**
-         * Floats of the network's one buffer of per-block partial weight gradients (not per thread): a convolution
-         * sums its weight gradient over fixed blocks of images, then over the blocks in order.
-         */
-        int weightGradientBlocks;
+        /** Floats of the one transposed output gradient of a layer, for the whole batch (not per thread). */
+        int outputT;
     }
 }

@@ -40,6 +40,33 @@ class Im2colTest {
     }
 
     @Test
+    void packedRowRangesHoldTheSameValuesAsTheWholeMatrix() {
+        int[][] cases = {{2, 5, 7, 3, 1, 1}, {3, 6, 5, 3, 2, 1}, {2, 7, 6, 2, 2, 0}, {1, 8, 8, 5, 1, 2}};
+        for (int[] c : cases) {
+            int oh = (c[1] + 2 * c[5] - c[3]) / c[4] + 1;
+            int ow = (c[2] + 2 * c[5] - c[3]) / c[4] + 1;
+            Im2col im = new Im2col(c[0], c[1], c[2], c[3], c[4], c[5], oh, ow);
+            float[] x = new float[5 + c[0] * c[1] * c[2]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+            }
+            int columns = oh * ow;
+            for (int first = 0; first < im.rows(); first += 4) {
+                int rows = Math.min(7, im.rows() - first);
+                float[] dst = new float[rows * columns];
+                Arrays.fill(dst, Float.NaN);
+                im.packRows(x, 5, first, rows, dst, new int[columns], new int[columns]);
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < columns; j++) {
+                        assertEquals(expected(x, 5, c, ow, first + r, j), dst[r * columns + j],
+                                Arrays.toString(c) + " row " + (first + r) + " column " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void scatterAddIsTheAdjointOfPack() {
         // <pack(x), y> = <x, scatter(y)> for any x, y
         Im2col im = new Im2col(2, 5, 6, 3, 2, 1, 3, 3);

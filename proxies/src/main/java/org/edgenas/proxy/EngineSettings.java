@@ -1,6 +1,5 @@
 package org.edgenas.proxy;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
@@ -54,7 +53,8 @@ public final class EngineSettings {
             return ImageSource.synthetic();
         }
         try {
-            return ImageSource.file(Path.of(input), Fit.valueOf(fit.toUpperCase(java.util.Locale.ROOT)));
+            return ImageSource.file(p.file("input", "an image file or 'synthetic'"),
+                    Fit.valueOf(fit.toUpperCase(java.util.Locale.ROOT)));
         } catch (ConfigException e) {
             throw p.error("input", e.getMessage() + " (input is 'synthetic' or an image file)");
         }

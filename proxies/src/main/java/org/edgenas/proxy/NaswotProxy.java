@@ -20,8 +20,9 @@ import org.edgenas.proxy.images.ImageSource;
  * a binary code bit, and the score is {@code log det K} with {@code K[i][j] = N_A - hamming(c_i, c_j)} over the
  * batch's images ({@link ActivationCodes}). Networks whose images are told apart by many units score higher.
  *
- * <p>The score is negative infinity when K is singular, e.g. when every ReLU output is zero for every image (or
- * the network has no ReLU); the search treats it as the worst accuracy. Settings: {@code batch} [64], {@code seed},
+ * <p>The score is negative infinity when the network's output ignores its input (see {@link MemoisedProxy}: its
+ * ReLU codes may still tell images apart, but its prediction cannot), and when K is singular, e.g. when every ReLU
+ * output is zero for every image (or the network has no ReLU); the search treats it as the worst accuracy. Settings: {@code batch} [64], {@code seed},
  * {@code input}, {@code fit}, {@code threads} (see {@link EngineSettings}).
  */
 public final class NaswotProxy extends MemoisedProxy {

@@ -28,7 +28,8 @@ import org.edgenas.engine.Workers;
  * With all weights and the input non-negative, every activation and gradient is non-negative and grows
  * geometrically with depth; the network therefore runs {@linkplain Mode#SYNFLOW log-scaled} (float mantissas with a
  * natural-log scale per tensor) and both scores are assembled in log space, so they never overflow. An architecture
- * through which no gradient reaches a weight scores negative infinity ({@code synflow}) or 0 ({@code logsynflow}).
+ * whose output ignores its input scores negative infinity (see {@link MemoisedProxy}); any other through which no
+ * gradient reaches a weight scores negative infinity ({@code synflow}) or 0 ({@code logsynflow}).
  * Settings: {@code seed}, {@code threads}.
  */
 public final class SynflowProxy extends MemoisedProxy {

@@ -86,10 +86,10 @@ public final class TableProxy implements AccuracyProxy {
 
         @Override
         public AccuracyProxy create(Parameters p, ProxyContext context) {
-            String file = p.requiredString("file", "the CSV file to look scores up in");
+            Path file = p.file("file", "the CSV file to look scores up in");
             String column = p.requiredString("column", "the CSV column holding the score, e.g. cifar10_test_acc");
             String archColumn = p.string("arch_column", null);
-            return read(Path.of(file), column, archColumn, context.space());
+            return read(file, column, archColumn, context.space());
         }
     }
 }

@@ -90,13 +90,18 @@ class SynflowProxyTest {
     }
 
     @Test
-    void disconnectedNetworkScoresNegativeInfinityAndZero() {
+    void disconnectedNetworkSumsToNothingAndIsRatedWorthless() {
         // every cell is 'none': no gradient reaches a weight before the classifier, whose input is 0
         var space = NaswotProxyTest.SMALL;
         Architecture none = space.parse(NaswotProxyTest.ALL_NONE);
+        Weights w = Weights.kaimingNormal(none, 0).abs();
+        assertEquals(Double.NEGATIVE_INFINITY, SynflowProxy.score(none, w, false, Workers.single()), "ln 0");
+        assertEquals(0.0, SynflowProxy.score(none, w, true, Workers.single()), "an empty sum");
+        // and its output ignores its input, so both proxies rate it worthless without computing
         assertEquals(Double.NEGATIVE_INFINITY,
                 AccuracyProxies.create("synflow", Parameters.empty(), space).score(none));
-        assertEquals(0.0, AccuracyProxies.create("logsynflow", Parameters.empty(), space).score(none));
+        assertEquals(Double.NEGATIVE_INFINITY,
+                AccuracyProxies.create("logsynflow", Parameters.empty(), space).score(none));
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How good fronts are against one reference front, two objectives in minimisation form: objectives are normalised by
- * the reference front's ideal and nadir points ({@link Normalization}), so that no unit weighs more than another, and
+ * the reference front's ideal and nadir points ({@link Normalization}) unless another normalisation is given, so that
+ * no unit weighs more than another, and
  * the hypervolume is taken against the reference point 1.1 in every objective. The one place where normalised
  * hypervolume, its ratio to the reference's, IGD and additive epsilon are computed.
  *
@@ -32,8 +33,15 @@ public final class FrontQuality {
      * @throws IllegalArgumentException if the reference has no finite point
      */
     public static FrontQuality against(List<double[]> reference) {
-        Normalization n = Normalization.of(reference);
-        return new FrontQuality(n, n.apply(reference));
+        return against(reference, Normalization.of(reference));
+    }
+
+    /**
+     * Quality against {@code reference} (points {@code {f1, f2}}, minimised) on objectives normalised by
+     * {@code normalization} (e.g. the range of a wider set of points than the reference front).
+     */
+    public static FrontQuality against(List<double[]> reference, Normalization normalization) {
+        return new FrontQuality(normalization, normalization.apply(reference));
     }
 
     /** The normalisation, for display. */

@@ -47,6 +47,16 @@ public interface Algorithm {
     }
 
     /**
+     * Checks, for a resumable algorithm, that an unfinished checkpoint holds the state it writes (e.g. a population of
+     * the right size); the framework has already checked the genotypes against the space and the evaluations against
+     * the problem. Nothing by default.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for an error naming the checkpoint file
+     */
+    default void checkResumable(Checkpoint checkpoint, Problem problem, SearchSettings settings) {
+    }
+
+    /**
      * The most unique architectures it may evaluate: by default {@code max_evaluations}, capped by the number of
      * distinct architectures of the space where the space knows it ({@link SearchSpace#architectureCount()}).
      */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.edgenas.arch.Architecture;
-import org.edgenas.quality.FrontQuality;
+import org.edgenas.io.CsvFormat;
 import org.edgenas.space.Genotype;
 
 /**
@@ -22,13 +22,22 @@ final class EvaluationLog {
     private final CandidateEvaluator evaluator;
     private final int budget;
     private final Map<String, Evaluation> byArch = new LinkedHashMap<>();
+    private final List<Evaluation> reference;
+    private final SearchListener listener;
     private final List<Evaluation> front = new ArrayList<>();
-    private FrontQuality progressScale;
+    private QualityScale scale;
 
-    EvaluationLog(Problem problem, CandidateEvaluator evaluator, int budget) {
+    /**
+     * @param reference the known front the progress's hypervolume is relative to, or empty (see {@link QualityScale})
+     * @param listener  told about candidates whose proxy ran past its time limit, in evaluation order
+     */
+    EvaluationLog(Problem problem, CandidateEvaluator evaluator, int budget, List<Evaluation> reference,
+                  SearchListener listener) {
         this.problem = problem;
         this.evaluator = evaluator;
         this.budget = budget;
+        this.reference = List.copyOf(reference);
+        this.listener = listener;
     }
 
     /** Number of unique architectures evaluated so far. */
@@ -82,6 +91,11 @@ final class EvaluationLog {
         if (!fresh.isEmpty()) {
             for (Evaluation e : evaluator.evaluate(new ArrayList<>(fresh.values()), generation)) {
                 add(e);
+                if (problem.timedOut(e)) {
+                    listener.warning("candidate " + e.arch() + " ran past proxy.timeout_s = "
+                            + CsvFormat.number(problem.candidateTimeout().toNanos() / 1e9) + " s; recorded as failed "
+                            + "(accuracy -inf, infeasible)");
+                }
             }
         }
         List<Evaluation> out = new ArrayList<>(archs.size());
@@ -93,25 +107,20 @@ final class EvaluationLog {
 
     private void add(Evaluation e) {
         byArch.put(e.arch(), e);
-        if (e.feasible()) {
+        if (Pareto.eligible(e, problem.objectives())) {
             Pareto.insert(front, e, Function.identity(), problem.objectives());
         }
     }
 
-    /** The progress report after {@code generation}. */
+    /**
+     * The progress report after {@code generation}, with the hypervolume ratio on the run's {@link QualityScale} (the
+     * one the convergence plot and run.json use), NaN until the scale is known or for more than two objectives.
+     */
     SearchListener.Progress progress(int generation, double seconds) {
-        double hv = Double.NaN;
-        if (problem.objectives().size() == 2 && !byArch.isEmpty()) {
-            if (progressScale == null) {
-                List<double[]> all = Pareto.minimised(evaluated(), problem.objectives());
-                if (all.stream().anyMatch(p -> Double.isFinite(p[0]) && Double.isFinite(p[1]))) {
-                    progressScale = FrontQuality.against(all);
-                }
-            }
-            if (progressScale != null) {
-                hv = progressScale.hypervolume(Pareto.minimised(front, problem.objectives()));
-            }
+        if (scale == null) {
+            scale = QualityScale.of(evaluated(), problem.objectives(), reference).orElse(null);
         }
+        double hv = scale == null ? Double.NaN : scale.hypervolumeRatio(front);
         return new SearchListener.Progress(generation, byArch.size(), budget, front.size(), hv, seconds);
     }
 }

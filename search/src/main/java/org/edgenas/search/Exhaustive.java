@@ -12,7 +12,7 @@ import org.edgenas.space.SearchSpace;
 /**
  * {@code exhaustive}: every genotype of a finite space ({@link Genotypes#all}, at most {@value #MAX_GENOTYPES}) in
  * batches of {@code max(population, 1000)}, so every architecture is evaluated once: the true front. It ignores
- * {@code max_evaluations}.
+ * {@code max_evaluations}. Resumable: a checkpoint after every batch, from which it continues with the next one.
  */
 public record Exhaustive() implements Algorithm, AlgorithmProvider {
 
@@ -52,12 +52,30 @@ public record Exhaustive() implements Algorithm, AlgorithmProvider {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    /** An unfinished checkpoint of exhaustive search holds no population. */
+    @Override
+    public void checkResumable(Checkpoint checkpoint, Problem problem, SearchSettings settings) {
+        if (!checkpoint.population().isEmpty()) {
+            throw new IllegalArgumentException("population: exhaustive search keeps none, the checkpoint holds "
+                    + checkpoint.population().size());
+        }
+    }
+
+    @Override
     public int run(SearchRun run) {
         long size = enumerable(run.problem().space());
         Iterator<Genotype> all = Genotypes.all(run.problem().space().choices()).iterator();
-        int generation = 0;
-        long done = 0;
         int batchSize = Math.max(run.settings().population(), 1000);
+        Checkpoint resume = run.resumeFrom();
+        int generation = resume == null ? 0 : resume.generation();
+        long done = 0;
+        for (; done < Math.min(size, (long) generation * batchSize); done++) {
+            all.next();
+        }
         while (done < size && !run.exhausted()) {
             List<Genotype> batch = new ArrayList<>(batchSize);
             for (int n = 0; n < batchSize && done < size; n++, done++) {
@@ -66,6 +84,7 @@ public record Exhaustive() implements Algorithm, AlgorithmProvider {
             run.evaluate(batch, generation);
             generation++;
             run.generationDone(generation);
+            run.checkpoint(generation, List.of(), List.of(), 0);
         }
         return generation;
     }

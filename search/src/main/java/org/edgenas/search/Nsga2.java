@@ -68,6 +68,20 @@ public record Nsga2(double crossoverRate, double mutationRate) implements Algori
         return true;
     }
 
+    /** An unfinished checkpoint holds a whole population after generation 1 or later. */
+    @Override
+    public void checkResumable(Checkpoint checkpoint, Problem problem, SearchSettings settings) {
+        if (checkpoint.generation() > settings.maxGenerations()) {
+            throw new IllegalArgumentException("generation: " + checkpoint.generation() + " exceeds "
+                    + "search.max_generations " + settings.maxGenerations());
+        }
+        if (checkpoint.generation() < 1 || checkpoint.population().size() != settings.population()) {
+            throw new IllegalArgumentException("population: " + checkpoint.population().size() + " individuals after "
+                    + "generation " + checkpoint.generation() + "; NSGA-II keeps " + settings.population()
+                    + " after generation 1 or later");
+        }
+    }
+
     @Override
     public int run(SearchRun run) {
         Problem problem = run.problem();

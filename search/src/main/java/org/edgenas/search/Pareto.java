@@ -93,12 +93,39 @@ public final class Pareto {
     }
 
     /**
-     * The feasible evaluations that no other evaluation dominates, ordered from best to worst in the second objective
-     * (cheapest first for energy or latency), ties by architecture string. Evaluations with equal objective values
-     * are all kept.
+     * Whether {@code e} may be on a front: it is feasible and every objective is a finite number (so not worthless,
+     * a proxy score of {@code -inf}, and not failed).
+     */
+    public static boolean eligible(Evaluation e, List<Objective> objectives) {
+        if (!e.feasible()) {
+            return false;
+        }
+        for (Objective o : objectives) {
+            if (!Double.isFinite(o.of(e))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The feasible evaluations that are not {@link #eligible} (worthless or failed) but that no feasible evaluation
+     * dominates when their values are compared as they are ({@code -inf} below every score): those a front would hold
+     * if it took them, and that {@link #front} leaves out. In evaluation order.
+     */
+    public static List<Evaluation> leftOff(List<Evaluation> evaluated, List<Objective> objectives) {
+        List<Evaluation> all = nonDominated(evaluated.stream().filter(Evaluation::feasible).toList(),
+                Function.identity(), objectives);
+        return all.stream().filter(e -> !eligible(e, objectives)).toList();
+    }
+
+    /**
+     * The {@link #eligible} evaluations that no other eligible evaluation dominates, ordered from best to worst in the
+     * second objective (cheapest first for energy or latency), ties by architecture string. Evaluations with equal
+     * objective values are all kept. Infeasible, worthless and failed evaluations are on no front.
      */
     public static List<Evaluation> front(List<Evaluation> evaluated, List<Objective> objectives) {
-        List<Evaluation> front = nonDominated(evaluated.stream().filter(Evaluation::feasible).toList(),
+        List<Evaluation> front = nonDominated(evaluated.stream().filter(e -> eligible(e, objectives)).toList(),
                 Function.identity(), objectives);
         Objective second = objectives.get(1);
         front.sort(Comparator.comparingDouble((Evaluation e) -> -second.maximized(e)).thenComparing(Evaluation::arch));

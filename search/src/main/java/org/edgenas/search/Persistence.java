@@ -1,12 +1,14 @@
 package org.edgenas.search;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.edgenas.config.ConfigException;
 import org.edgenas.io.AtomicFiles;
 
 /**
  * Where a search saves its state after every generation, and the state it continues from: the one place that decides
- * whether a checkpoint may be resumed (same fingerprint, a resumable algorithm).
+ * whether a checkpoint may be resumed (same fingerprint, a resumable algorithm, a checkpoint that passes every check
+ * of {@link Checkpoint#read(Path, String, Problem, SearchSettings)}).
  *
  * @param file        checkpoint file written after every generation, or null for none
  * @param fingerprint what decides the run's result (its resolved config without output, threads and execution),
@@ -19,13 +21,15 @@ public record Persistence(Path file, String fingerprint, Checkpoint resume) {
     public static final Persistence NONE = new Persistence(null, "", null);
 
     /**
-     * Checkpoints of a run of {@code algorithm} in {@code file}: saved after every generation when the algorithm is
-     * resumable, and, when {@code resume} is set, read and checked first.
+     * Checkpoints of a run of {@code problem} with {@code settings} in {@code file}: saved after every generation
+     * when its algorithm is resumable, and, when {@code resume} is set, read and checked first.
      *
-     * @throws ConfigException if resuming and the algorithm does not resume, the file is missing or not a checkpoint,
-     *                         or it was written by a run with another fingerprint
+     * @throws ConfigException if resuming and the algorithm does not resume, the file is missing, or the checkpoint
+     *                         fails a check (naming the file and what is wrong)
      */
-    public static Persistence of(Path file, String fingerprint, Algorithm algorithm, boolean resume) {
+    public static Persistence of(Path file, String fingerprint, Problem problem, SearchSettings settings,
+                                 boolean resume) {
+        Algorithm algorithm = settings.algorithm();
         if (!algorithm.resumable()) {
             if (resume) {
                 throw new ConfigException("cannot resume: algorithm '" + algorithm.name() + "' does not write "
@@ -36,12 +40,11 @@ public record Persistence(Path file, String fingerprint, Checkpoint resume) {
         if (!resume) {
             return new Persistence(file, fingerprint, null);
         }
-        Checkpoint from = Checkpoint.read(file);
-        if (!from.config().equals(fingerprint) || !from.algorithm().equals(algorithm.name())) {
-            throw new ConfigException(file + ": was written by a run with another configuration; resume with the "
-                    + "same config file and seed (checkpoint: " + from.config() + ")");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no checkpoint to resume from (a run writes checkpoint.json into its "
+                    + "output directory after every generation)");
         }
-        return new Persistence(file, fingerprint, from);
+        return new Persistence(file, fingerprint, Checkpoint.read(file, fingerprint, problem, settings));
     }
 
     void save(Checkpoint c) {

@@ -42,6 +42,19 @@ public record RandomSearch() implements Algorithm, AlgorithmProvider {
         return true;
     }
 
+    /** An unfinished checkpoint of random search holds no population. */
+    @Override
+    public void checkResumable(Checkpoint checkpoint, Problem problem, SearchSettings settings) {
+        if (checkpoint.generation() > settings.maxGenerations()) {
+            throw new IllegalArgumentException("generation: " + checkpoint.generation() + " exceeds "
+                    + "search.max_generations " + settings.maxGenerations());
+        }
+        if (!checkpoint.population().isEmpty()) {
+            throw new IllegalArgumentException("population: random search keeps none, the checkpoint holds "
+                    + checkpoint.population().size());
+        }
+    }
+
     @Override
     public int run(SearchRun run) {
         SearchSettings s = run.settings();

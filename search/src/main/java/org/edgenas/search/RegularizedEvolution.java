@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.edgenas.config.Parameters;
 import org.edgenas.space.Choice;
 import org.edgenas.space.Genotype;
@@ -18,7 +17,9 @@ import org.edgenas.space.Genotypes;
  * chosen member of the sample's non-dominated set (constraint domination; not a scalarisation, so no weights to tune),
  * mutates it (each gene resampled with probability {@code mutationRate}, at least one gene changed), evaluates the
  * child, appends it and removes the oldest individual. The initial queue is uniformly random. Children are evaluated
- * one at a time, so this algorithm does not use evaluation threads; it is reproducible from its seed. Not resumable.
+ * one at a time, so this algorithm does not use evaluation threads; it is reproducible from its seed. Resumable: after
+ * every generation ({@code population} steps) the queue and the state of its generator ({@link StateRandom}) go into
+ * a checkpoint.
  *
  * @param mutationRate probability that each gene is resampled, in [0, 1] ({@code mutation_rate}, 0.15)
  * @param sampleSize   individuals sampled per step, at least 1 and at most the population
@@ -58,29 +59,74 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    /**
+     * An unfinished checkpoint holds the queue after a generation: 1 to {@code population} individuals, each an
+     * evaluated architecture.
+     */
+    @Override
+    public void checkResumable(Checkpoint checkpoint, Problem problem, SearchSettings settings) {
+        int n = checkpoint.population().size();
+        if (checkpoint.generation() > settings.maxGenerations() + 1) {
+            throw new IllegalArgumentException("generation: " + checkpoint.generation() + " exceeds "
+                    + "search.max_generations " + settings.maxGenerations());
+        }
+        if (checkpoint.generation() < 1 || n < 1 || n > settings.population()) {
+            throw new IllegalArgumentException("population: " + n + " individuals after generation "
+                    + checkpoint.generation() + "; regularised evolution keeps 1 to " + settings.population()
+                    + " after generation 1 or later");
+        }
+        java.util.Set<String> evaluated = new java.util.HashSet<>();
+        checkpoint.evaluated().forEach(e -> evaluated.add(e.arch()));
+        for (int i = 0; i < n; i++) {
+            String arch = problem.space().decode(Genotype.of(checkpoint.population().get(i))).id();
+            if (!evaluated.contains(arch)) {
+                throw new IllegalArgumentException("population[" + i + "]: " + arch + " is not among the evaluated "
+                        + "architectures");
+            }
+        }
+    }
+
+    @Override
     public int run(SearchRun run) {
         SearchSettings s = run.settings();
         if (sampleSize > s.population()) {
             throw new IllegalArgumentException("sample size " + sampleSize + " exceeds the population "
                     + s.population());
         }
-        Random random = new Random(s.seed());
+        Checkpoint resume = run.resumeFrom();
+        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
         List<Choice> choices = run.problem().space().choices();
         Deque<Individual> queue = new ArrayDeque<>();
-        List<Genotype> initial = new ArrayList<>();
-        for (int n = 0; n < s.population(); n++) {
-            initial.add(Genotypes.random(choices, random));
-        }
-        List<Evaluation> evals = run.evaluate(initial, 0);
-        for (int n = 0; n < initial.size(); n++) {
-            if (evals.get(n) != null) {
-                queue.addLast(new Individual(initial.get(n), evals.get(n)));
+        int generation;
+        if (resume == null) {
+            List<Genotype> initial = new ArrayList<>();
+            for (int n = 0; n < s.population(); n++) {
+                initial.add(Genotypes.random(choices, random));
             }
+            List<Evaluation> evals = run.evaluate(initial, 0);
+            for (int n = 0; n < initial.size(); n++) {
+                if (evals.get(n) != null) {
+                    queue.addLast(new Individual(initial.get(n), evals.get(n)));
+                }
+            }
+            generation = 1;
+            run.generationDone(generation);
+            checkpoint(run, generation, queue, random);
+        } else {
+            for (int[] genes : resume.population()) {
+                Genotype g = Genotype.of(genes);
+                queue.addLast(new Individual(g, run.evaluation(run.problem().space().decode(g).id())));
+            }
+            generation = resume.generation();
         }
-        int generation = 1;
-        run.generationDone(generation);
         long maxSteps = (long) s.maxGenerations() * s.population();
-        for (long step = 1; step <= maxSteps && !run.exhausted() && !queue.isEmpty(); step++) {
+        boolean reported = true;
+        for (long step = (long) (generation - 1) * s.population() + 1; step <= maxSteps && !run.exhausted()
+                && !queue.isEmpty(); step++) {
             Individual parent = select(new ArrayList<>(queue), run.problem().objectives(), random);
             Genotype child = mutate(parent.genotype(), choices, random);
             Evaluation e = run.evaluate(List.of(child), generation).getFirst();
@@ -90,19 +136,32 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
                     queue.removeFirst();
                 }
             }
-            if (step % s.population() == 0) {
+            reported = step % s.population() == 0;
+            if (reported) {
                 generation++;
                 run.generationDone(generation);
+                checkpoint(run, generation, queue, random);
             }
         }
-        if (run.exhausted()) {
+        if (!reported) {
             run.generationDone(generation);
         }
         return generation;
     }
 
+    /** Saves the queue (oldest first) and the generator after {@code generation}. */
+    private static void checkpoint(SearchRun run, int generation, Deque<Individual> queue, StateRandom random) {
+        List<int[]> genes = new ArrayList<>(queue.size());
+        List<Long> ages = new ArrayList<>(queue.size());
+        for (Individual i : queue) {
+            genes.add(i.genotype().toArray());
+            ages.add((long) i.evaluation().generation());
+        }
+        run.checkpoint(generation, genes, ages, random.state());
+    }
+
     /** A uniformly chosen member of the non-dominated set of a uniform sample (with replacement) of the queue. */
-    private Individual select(List<Individual> queue, List<Objective> objectives, Random random) {
+    private Individual select(List<Individual> queue, List<Objective> objectives, StateRandom random) {
         List<Individual> sample = new ArrayList<>(sampleSize);
         for (int i = 0; i < sampleSize; i++) {
             sample.add(queue.get(random.nextInt(queue.size())));
@@ -111,7 +170,7 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
         return best.get(random.nextInt(best.size()));
     }
 
-    private Genotype mutate(Genotype parent, List<Choice> choices, Random random) {
+    private Genotype mutate(Genotype parent, List<Choice> choices, StateRandom random) {
         int[] g = parent.toArray();
         boolean changed = false;
         for (int i = 0; i < g.length; i++) {
@@ -135,7 +194,7 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
         return Genotype.of(g);
     }
 
-    private static int other(int value, int cardinality, Random random) {
+    private static int other(int value, int cardinality, StateRandom random) {
         int v = random.nextInt(cardinality - 1);
         return v >= value ? v + 1 : v;
     }

@@ -8,8 +8,9 @@ import java.util.List;
  * {@code threads} threads (or elsewhere, see {@link CandidateEvaluator}), and its results are recorded in the order
  * proposed. So the same problem, settings and seed give the same evaluations, in the same order, and the same front,
  * for any thread count. A search stops when its unique-evaluation budget is spent
- * ({@link Algorithm#budget}), after {@code maxGenerations} generations, or when its algorithm has nothing left to
- * propose.
+ * ({@link Algorithm#budget}), after {@code maxGenerations} generations, at the end of the generation during which its
+ * wall time passed {@code maxWallTime} (the one stop that depends on the machine), or when its algorithm has nothing
+ * left to propose; the result says which ({@link StopReason}).
  */
 public final class Search {
 
@@ -26,34 +27,43 @@ public final class Search {
     /** Runs the search, evaluating candidates with {@code evaluator}, and returns every evaluation and the front. */
     public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener,
                                    CandidateEvaluator evaluator) {
-        return run(problem, settings, listener, evaluator, Persistence.NONE);
+        return run(problem, settings, listener, evaluator, Persistence.NONE, List.of());
     }
 
     /**
      * Runs the search, saving a checkpoint after every generation (resumable algorithms) and continuing from
      * {@code persistence.resume()} when given: the result is then the same as that of an uninterrupted run.
+     *
+     * @param reference the known front the progress's hypervolume is relative to, or empty ({@link QualityScale})
      */
     public static SearchResult run(Problem problem, SearchSettings settings, SearchListener listener,
-                                   CandidateEvaluator evaluator, Persistence persistence) {
+                                   CandidateEvaluator evaluator, Persistence persistence, List<Evaluation> reference) {
         long start = System.nanoTime();
         Algorithm algorithm = settings.algorithm();
-        EvaluationLog log = new EvaluationLog(problem, evaluator, algorithm.budget(settings, problem.space()));
+        int budget = algorithm.budget(settings, problem.space());
+        EvaluationLog log = new EvaluationLog(problem, evaluator, budget, reference, listener);
         Checkpoint resume = persistence.resume();
         if (resume != null) {
             log.restore(resume.evaluated());
             if (resume.complete()) {
-                return result(log, problem, resume.generation(), start);
+                return result(log, problem, resume.generation(), budget, resume.stopReason(), start);
             }
         }
-        int generations = algorithm.run(new SearchRun(problem, settings, log, listener, persistence, start));
+        SearchRun run = new SearchRun(problem, settings, log, listener, persistence, start);
+        int generations = algorithm.run(run);
+        StopReason reason = run.timeUp() ? StopReason.MAX_WALL_TIME
+                : log.exhausted() ? StopReason.MAX_EVALUATIONS
+                : generations >= settings.maxGenerations() ? StopReason.MAX_GENERATIONS
+                : StopReason.ALGORITHM_DONE;
         persistence.save(new Checkpoint(algorithm.name(), persistence.fingerprint(), generations, List.of(),
-                List.of(), 0, log.evaluated(), true));
-        return result(log, problem, generations, start);
+                List.of(), 0, log.evaluated(), true, reason));
+        return result(log, problem, generations, budget, reason, start);
     }
 
-    private static SearchResult result(EvaluationLog log, Problem problem, int generations, long start) {
+    private static SearchResult result(EvaluationLog log, Problem problem, int generations, int budget,
+                                       StopReason reason, long start) {
         List<Evaluation> evaluated = log.evaluated();
         return new SearchResult(evaluated, Pareto.front(evaluated, problem.objectives()), generations,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, budget, reason);
     }
 }

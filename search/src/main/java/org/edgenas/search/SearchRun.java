@@ -16,6 +16,7 @@ public final class SearchRun {
     private final SearchListener listener;
     private final Persistence persistence;
     private final long start;
+    private boolean timeUp;
 
     SearchRun(Problem problem, SearchSettings settings, EvaluationLog log, SearchListener listener,
               Persistence persistence, long start) {
@@ -46,9 +47,18 @@ public final class SearchRun {
         return log.evaluate(genotypes, generation);
     }
 
-    /** Whether the budget of unique architectures is spent. */
+    /**
+     * Whether the search must stop: the budget of unique architectures is spent, or the wall time passed
+     * {@code max_wall_time} by the end of the last generation (checked only there, in {@link #generationDone}, so
+     * that an algorithm that checks this at generation boundaries stops at one).
+     */
     public boolean exhausted() {
-        return log.exhausted();
+        return timeUp || log.exhausted();
+    }
+
+    /** Whether the wall time passed {@code max_wall_time} at the end of a generation. */
+    boolean timeUp() {
+        return timeUp;
     }
 
     /** Unique architectures evaluated so far. */
@@ -66,9 +76,16 @@ public final class SearchRun {
         return log.get(arch);
     }
 
-    /** Tells the listener that {@code generation} generations are complete. */
+    /**
+     * Tells the listener that {@code generation} generations are complete, and stops the search (see
+     * {@link #exhausted()}) if its wall time has passed {@code max_wall_time}.
+     */
     public void generationDone(int generation) {
-        listener.progress(log.progress(generation, (System.nanoTime() - start) / 1e9));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (settings.maxWallTime() != null && seconds * 1e9 >= settings.maxWallTime().toNanos()) {
+            timeUp = true;
+        }
+        listener.progress(log.progress(generation, seconds));
     }
 
     /** The checkpoint a resumed run continues from (its evaluations are already recorded), or null. */
@@ -86,6 +103,6 @@ public final class SearchRun {
      */
     public void checkpoint(int generation, List<int[]> population, List<Long> ages, long randomState) {
         persistence.save(new Checkpoint(settings.algorithm().name(), persistence.fingerprint(), generation,
-                population, ages, randomState, log.evaluated(), false));
+                population, ages, randomState, log.evaluated(), false, null));
     }
 }

@@ -1,7 +1,6 @@
 package org.edgenas.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,25 +50,42 @@ class AlgorithmProvidersTest {
     @Test
     void onlyResumableAlgorithmsKeepCheckpoints(@TempDir Path dir) {
         Path file = dir.resolve("checkpoint.json");
-        assertTrue(Nsga2.of(0.9, 0.1).resumable() && RandomSearch.of().resumable());
-        assertFalse(RegularizedEvolution.of(0.1, 5).resumable() || Exhaustive.of().resumable());
-        assertEquals(Persistence.NONE, Persistence.of(file, "f", Exhaustive.of(), false));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> Persistence.of(file, "f", RegularizedEvolution.of(0.1, 5), true));
-        assertTrue(e.getMessage().contains("algorithm 'evolution' does not write checkpoints"), e.getMessage());
+        assertTrue(Nsga2.of(0.9, 0.1).resumable() && RandomSearch.of().resumable()
+                && RegularizedEvolution.of(0.1, 5).resumable() && Exhaustive.of().resumable());
+        Algorithm once = new Algorithm() {
+            @Override
+            public String name() {
+                return "once";
+            }
+
+            @Override
+            public int run(SearchRun run) {
+                return 0;
+            }
+        };
+        try (Problem p = CheckpointTest.problem()) {
+            SearchSettings s = new SearchSettings(once, 10, 20, 5, 1, 1);
+            assertEquals(Persistence.NONE, Persistence.of(file, "f", p, s, false));
+            ConfigException e = assertThrows(ConfigException.class, () -> Persistence.of(file, "f", p, s, true));
+            assertTrue(e.getMessage().contains("algorithm 'once' does not write checkpoints"), e.getMessage());
+        }
     }
 
     @Test
     void aCheckpointResumesOnlyTheRunWithItsFingerprint(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("checkpoint.json");
-        Files.writeString(file, new Checkpoint("random", "config A", 3, List.of(), List.of(), 7, List.of(), false)
-                .toJson());
-        assertEquals(3, Persistence.of(file, "config A", RandomSearch.of(), true).resume().generation());
-        ConfigException other = assertThrows(ConfigException.class,
-                () -> Persistence.of(file, "config B", RandomSearch.of(), true));
-        assertTrue(other.getMessage().contains("was written by a run with another configuration"), other.getMessage());
-        ConfigException algorithm = assertThrows(ConfigException.class,
-                () -> Persistence.of(file, "config A", Nsga2.of(0.9, 0.1), true));
-        assertTrue(algorithm.getMessage().contains("another configuration"), algorithm.getMessage());
+        Files.writeString(file, new Checkpoint("random", "config A", 3, List.of(), List.of(), 7, List.of(), false,
+                null).toJson());
+        try (Problem p = CheckpointTest.problem()) {
+            SearchSettings random = new SearchSettings(RandomSearch.of(), 10, 20, 5, 1, 1);
+            assertEquals(3, Persistence.of(file, "config A", p, random, true).resume().generation());
+            ConfigException other = assertThrows(ConfigException.class,
+                    () -> Persistence.of(file, "config B", p, random, true));
+            assertTrue(other.getMessage().contains("was written by a run with another configuration"),
+                    other.getMessage());
+            ConfigException algorithm = assertThrows(ConfigException.class,
+                    () -> Persistence.of(file, "config A", p, random.withAlgorithm(Nsga2.of(0.9, 0.1)), true));
+            assertTrue(algorithm.getMessage().contains("another configuration"), algorithm.getMessage());
+        }
     }
 }

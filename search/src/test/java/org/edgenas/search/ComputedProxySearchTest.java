@@ -36,16 +36,18 @@ class ComputedProxySearchTest {
     }
 
     @Test
-    void architectureWithAllActivationsZeroScoresNegativeInfinityAndIsStillRanked() {
+    void architectureWithAllActivationsZeroScoresNegativeInfinityIsRankedButLeftOffTheFront() {
         Problem p = problem();
         Evaluation none = p.evaluate(SMALL.parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"), 0);
         Evaluation conv = p.evaluate(SMALL.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|none~1|+|none~0|none~1|"
                 + "nor_conv_3x3~2|"), 0);
         assertEquals(Double.NEGATIVE_INFINITY, none.accuracy());
         assertTrue(Double.isFinite(conv.accuracy()));
-        // the worthless network is cheaper, so neither dominates: both stay on the front, the order is defined
-        List<Evaluation> front = Pareto.front(List.of(none, conv), p.objectives());
-        assertEquals(2, front.size());
+        // the worthless network is cheaper, so neither dominates; a worthless network belongs on no front, and the
+        // front says it left it out
+        assertTrue(none.energyMj() < conv.energyMj());
+        assertEquals(List.of(conv), Pareto.front(List.of(none, conv), p.objectives()));
+        assertEquals(List.of(none), Pareto.leftOff(List.of(none, conv), p.objectives()));
         Fitness worthless = Fitness.of(none, p.objectives());
         assertTrue(Double.isFinite(worthless.finite(0)), "crowding distances stay finite");
     }

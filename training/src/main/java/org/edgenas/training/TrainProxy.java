@@ -101,11 +101,12 @@ public final class TrainProxy implements AccuracyProxy {
 
         /** The training and held-out images a section names. */
         static TrainingData data(Parameters p) {
-            Path images = Path.of(p.requiredString("images", "an IDX image file (with labels: its label file) or a "
-                    + "CIFAR-10 binary batch to train on"));
-            Path labels = p.has("labels") ? Path.of(p.string("labels", null)) : null;
-            Path testImages = p.has("test_images") ? Path.of(p.string("test_images", null)) : null;
-            Path testLabels = p.has("test_labels") ? Path.of(p.string("test_labels", null)) : null;
+            // read through the config's file resolver, so that the files travel to cluster workers
+            Path images = p.file("images", "an IDX image file (with labels: its label file) or a CIFAR-10 binary "
+                    + "batch to train on");
+            Path labels = p.has("labels") ? p.file("labels", "") : null;
+            Path testImages = p.has("test_images") ? p.file("test_images", "") : null;
+            Path testLabels = p.has("test_labels") ? p.file("test_labels", "") : null;
             if (testLabels != null && testImages == null) {
                 throw p.error("test_labels", "given without test_images");
             }

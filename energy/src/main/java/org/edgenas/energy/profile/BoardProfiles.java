@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import java.util.Map;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.io.TextFiles;
 
 /**
  * Reads and writes {@link BoardProfile}s as JSON (format {@value #FORMAT}, version {@value #VERSION}). Every value is
@@ -127,15 +126,9 @@ public final class BoardProfiles {
         }
     }
 
-    /** The text of a JSON file. */
+    /** The text of a JSON file (a missing, unreadable or binary file is reported by {@link TextFiles}). */
     public static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": file not found");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return TextFiles.read(file, "board profile (JSON)");
     }
 
     /**

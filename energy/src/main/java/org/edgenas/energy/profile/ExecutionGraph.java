@@ -3,6 +3,7 @@ package org.edgenas.energy.profile;
 import java.util.List;
 import org.edgenas.arch.Add;
 import org.edgenas.arch.Architecture;
+import org.edgenas.arch.ConstantLayers;
 import org.edgenas.arch.Node;
 import org.edgenas.arch.Zero;
 
@@ -11,7 +12,7 @@ import org.edgenas.arch.Zero;
  * <ul>
  *   <li><b>constant</b>: a layer whose every input is constant (a {@link Zero} output, or computed only from
  *       constants) produces a constant; the network input is not constant. An {@link Add} is constant only when all
- *       its inputs are.</li>
+ *       its inputs are ({@link ConstantLayers}).</li>
  *   <li><b>reached</b>: a layer is reached when the output depends on it through non-constant layers; a layer that is
  *       not reached is dead code and never runs.</li>
  * </ul>
@@ -51,21 +52,11 @@ public final class ExecutionGraph {
     public static ExecutionGraph of(Architecture a) {
         List<Node> nodes = a.nodes();
         int n = nodes.size();
-        boolean[] constant = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Node node = nodes.get(i);
-            boolean allConstant = true;
-            for (int in : node.inputs()) {
-                if (in == Architecture.INPUT || !constant[in]) {
-                    allConstant = false;
-                }
-            }
-            constant[i] = node.layer() instanceof Zero || allConstant;
-        }
+        ConstantLayers constant = ConstantLayers.of(a);
         boolean[] reached = new boolean[n];
         reached[n - 1] = true;
         for (int i = n - 1; i >= 0; i--) {
-            if (reached[i] && !constant[i]) {
+            if (reached[i] && !constant.isConstant(i)) {
                 for (int in : nodes.get(i).inputs()) {
                     if (in != Architecture.INPUT) {
                         reached[in] = true;
@@ -75,7 +66,7 @@ public final class ExecutionGraph {
         }
         Role[] roles = new Role[n];
         for (int i = 0; i < n; i++) {
-            roles[i] = !reached[i] ? Role.DEAD : constant[i] ? Role.CONSTANT : Role.LIVE;
+            roles[i] = !reached[i] ? Role.DEAD : constant.isConstant(i) ? Role.CONSTANT : Role.LIVE;
         }
         return new ExecutionGraph(roles, nodes);
     }

@@ -51,9 +51,7 @@ import org.edgenas.space.SearchSpace;
  * @param kernelSizes       depthwise kernel sizes a block may take (odd)
  * @param squeezeExcitation whether a block may have squeeze-and-excitation
  */
-public record MbConvSpace(int inputSize, int inputChannels, int classes, double widthMultiplier, int stemChannels,
-                          int stemStride, int headChannels, List<Stage> stages, List<Integer> expansionRatios,
-                          List<Integer> kernelSizes, boolean squeezeExcitation) implements SearchSpace {
+public final class MbConvSpace implements SearchSpace {
 
     /** The name {@link #encode} accepts for MobileNetV2 1.0 as published. */
     public static final String MOBILENETV2 = "mobilenetv2";
@@ -65,7 +63,23 @@ public record MbConvSpace(int inputSize, int inputChannels, int classes, double 
 
     private static final Pattern BLOCK = Pattern.compile("e(\\d+)k(\\d+)(se)?");
 
-    public MbConvSpace {
+    private final int inputSize;
+    private final int inputChannels;
+    private final int classes;
+    private final double widthMultiplier;
+    private final int stemChannels;
+    private final int stemStride;
+    private final int headChannels;
+    private final List<Stage> stages;
+    private final List<Integer> expansionRatios;
+    private final List<Integer> kernelSizes;
+    private final boolean squeezeExcitation;
+    private final List<Choice> choices;
+
+    /** A space with the settings described above; throws {@link IllegalArgumentException} for impossible ones. */
+    public MbConvSpace(int inputSize, int inputChannels, int classes, double widthMultiplier, int stemChannels,
+                       int stemStride, int headChannels, List<Stage> stages, List<Integer> expansionRatios,
+                       List<Integer> kernelSizes, boolean squeezeExcitation) {
         stages = List.copyOf(stages);
         expansionRatios = List.copyOf(expansionRatios);
         kernelSizes = List.copyOf(kernelSizes);
@@ -91,6 +105,95 @@ public record MbConvSpace(int inputSize, int inputChannels, int classes, double 
                 throw new IllegalArgumentException("mbconv expansion ratios must be at least 1, got " + t);
             }
         }
+        this.inputSize = inputSize;
+        this.inputChannels = inputChannels;
+        this.classes = classes;
+        this.widthMultiplier = widthMultiplier;
+        this.stemChannels = stemChannels;
+        this.stemStride = stemStride;
+        this.headChannels = headChannels;
+        this.stages = stages;
+        this.expansionRatios = expansionRatios;
+        this.kernelSizes = kernelSizes;
+        this.squeezeExcitation = squeezeExcitation;
+        this.choices = buildChoices();
+    }
+
+    /** Input height and width, pixels. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Input channels. */
+    public int inputChannels() {
+        return inputChannels;
+    }
+
+    /** Outputs of the classifier. */
+    public int classes() {
+        return classes;
+    }
+
+    /** The factor every width is scaled by. */
+    public double widthMultiplier() {
+        return widthMultiplier;
+    }
+
+    /** Stem conv width before the multiplier. */
+    public int stemChannels() {
+        return stemChannels;
+    }
+
+    /** Stem conv stride. */
+    public int stemStride() {
+        return stemStride;
+    }
+
+    /** Head conv width before the multiplier. */
+    public int headChannels() {
+        return headChannels;
+    }
+
+    /** The stage table, in order. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /** Expansion ratios a block may take. */
+    public List<Integer> expansionRatios() {
+        return expansionRatios;
+    }
+
+    /** Depthwise kernel sizes a block may take. */
+    public List<Integer> kernelSizes() {
+        return kernelSizes;
+    }
+
+    /** Whether a block may have squeeze-and-excitation. */
+    public boolean squeezeExcitation() {
+        return squeezeExcitation;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MbConvSpace m && inputSize == m.inputSize && inputChannels == m.inputChannels
+                && classes == m.classes && Double.compare(widthMultiplier, m.widthMultiplier) == 0
+                && stemChannels == m.stemChannels && stemStride == m.stemStride && headChannels == m.headChannels
+                && stages.equals(m.stages) && expansionRatios.equals(m.expansionRatios)
+                && kernelSizes.equals(m.kernelSizes) && squeezeExcitation == m.squeezeExcitation;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(inputSize, inputChannels, classes, widthMultiplier, stemChannels, stemStride,
+                headChannels, stages, expansionRatios, kernelSizes, squeezeExcitation);
+    }
+
+    @Override
+    public String toString() {
+        return "mbconv(input " + inputChannels + "x" + inputSize + "x" + inputSize + ", " + classes + " classes, width "
+                + widthMultiplier + ", stages " + stages + ", expansions " + expansionRatios + ", kernels "
+                + kernelSizes + (squeezeExcitation ? ", SE" : "") + ")";
     }
 
     /** MobileNetV2's stage table, each stage free to take 1 to 4 blocks (the first and last: 1). */
@@ -129,6 +232,37 @@ public record MbConvSpace(int inputSize, int inputChannels, int classes, double 
 
     @Override
     public List<Choice> choices() {
+        return choices;
+    }
+
+    /**
+     * The number of distinct networks: genes of block slots beyond a stage's depth are ignored, so a stage with
+     * depth choices D and B kinds of block (expansions x kernels x SE or not) has sum over d in D of B^d variants,
+     * and the space the product over its stages; -1 beyond {@link Long#MAX_VALUE}.
+     */
+    @Override
+    public long architectureCount() {
+        long blockKinds = (long) expansionRatios.size() * kernelSizes.size() * (squeezeExcitation ? 2 : 1);
+        try {
+            long total = 1;
+            for (Stage s : stages) {
+                long variants = 0;
+                for (int d : s.depths()) {
+                    long power = 1;
+                    for (int i = 0; i < d; i++) {
+                        power = Math.multiplyExact(power, blockKinds);
+                    }
+                    variants = Math.addExact(variants, power);
+                }
+                total = Math.multiplyExact(total, variants);
+            }
+            return total;
+        } catch (ArithmeticException overflow) {
+            return -1;
+        }
+    }
+
+    private List<Choice> buildChoices() {
         List<Choice> c = new ArrayList<>();
         for (Stage s : stages) {
             c.add(Choice.ofInts(s.name() + ".depth", s.depths()));
@@ -139,7 +273,7 @@ public record MbConvSpace(int inputSize, int inputChannels, int classes, double 
                 c.add(Choice.of(slot + ".se", squeezeExcitation ? List.of("none", "se") : List.of("none")));
             }
         }
-        return c;
+        return List.copyOf(c);
     }
 
     /** Channels of a stage (or stem) width {@code c} after the width multiplier. */
