@@ -20,6 +20,7 @@ import org.edgenas.config.Parameters;
  * space: {name: nb201, ...}   # SpaceConfig
  * board: jetson-tx2           # EnergyConfig (with batch)
  * batch: 1
+ * energy: {quantile: 0.9}     # UncertaintyConfig (with latency, intervals)
  * proxy: {name: flops, ...}   # ProxyConfig
  * objectives: [accuracy, energy_mj]                # ObjectivesConfig
  * constraints: {max_energy_mj: 30}                 # ConstraintsConfig
@@ -34,6 +35,7 @@ import org.edgenas.config.Parameters;
  * @param output         output directory, relative to the working directory
  * @param space          the search space
  * @param energy         the board and batch size
+ * @param uncertainty    quantiles scored instead of point estimates, and prediction intervals written
  * @param proxy          the accuracy proxy
  * @param objectives     what is optimised
  * @param constraints    budgets
@@ -44,9 +46,9 @@ import org.edgenas.config.Parameters;
  *                       does not depend on it)
  */
 public record ExperimentConfig(String name, long seed, String output, SpaceConfig space, EnergyConfig energy,
-                               ProxyConfig proxy, ObjectivesConfig objectives, ConstraintsConfig constraints,
-                               SearchConfig search, ReferenceFrontConfig referenceFront, Execution execution,
-                               RefineConfig refine) {
+                               UncertaintyConfig uncertainty, ProxyConfig proxy, ObjectivesConfig objectives,
+                               ConstraintsConfig constraints, SearchConfig search,
+                               ReferenceFrontConfig referenceFront, Execution execution, RefineConfig refine) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,6 +65,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         String output = output(top, "runs/" + name);
         SpaceConfig space = SpaceConfig.read(top);
         EnergyConfig energy = EnergyConfig.read(top);
+        UncertaintyConfig uncertainty = UncertaintyConfig.read(top, energy);
         ProxyConfig proxy = ProxyConfig.read(top, space.space());
         ObjectivesConfig objectives = ObjectivesConfig.read(top, energy.model());
         ConstraintsConfig constraints = ConstraintsConfig.read(top, energy);
@@ -71,8 +74,8 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         Execution execution = Execution.read(top.section("execution"), ConfigFile::read);
         RefineConfig refine = RefineConfig.read(top, space.space());
         top.requireNoUnknownKeys();
-        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution, refine);
+        return new ExperimentConfig(name, seed, output, space, energy, uncertainty,
+                proxy, objectives, constraints, search, referenceFront, execution, refine);
     }
 
     /**
@@ -141,6 +144,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         m.put("output", output);
         space.writeTo(m);
         energy.writeTo(m);
+        uncertainty.writeTo(m);
         proxy.writeTo(m);
         objectives.writeTo(m);
         constraints.writeTo(m);
@@ -175,6 +179,7 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         m.put("seed", seed);
         space.writeTo(m);
         energy.writeTo(m);
+        uncertainty.writeTo(m);
         proxy.writeTo(m);
         objectives.writeTo(m);
         constraints.writeTo(m);
@@ -190,26 +195,26 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
 
     /** This config writing to {@code newOutput}. */
     public ExperimentConfig withOutput(String newOutput) {
-        return new ExperimentConfig(name, seed, newOutput, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution, refine);
+        return new ExperimentConfig(name, seed, newOutput, space, energy, uncertainty,
+                proxy, objectives, constraints, search, referenceFront, execution, refine);
     }
 
     /** This config with another seed. */
     public ExperimentConfig withSeed(long newSeed) {
-        return new ExperimentConfig(name, newSeed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, execution, refine);
+        return new ExperimentConfig(name, newSeed, output, space, energy, uncertainty,
+                proxy, objectives, constraints, search, referenceFront, execution, refine);
     }
 
     /** This config with another {@code search} section. */
     public ExperimentConfig withSearch(SearchConfig newSearch) {
-        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, newSearch,
-                referenceFront, execution, refine);
+        return new ExperimentConfig(name, seed, output, space, energy, uncertainty,
+                proxy, objectives, constraints, newSearch, referenceFront, execution, refine);
     }
 
     /** This config evaluating as {@code newExecution} says. */
     public ExperimentConfig withExecution(Execution newExecution) {
-        return new ExperimentConfig(name, seed, output, space, energy, proxy, objectives, constraints, search,
-                referenceFront, newExecution, refine);
+        return new ExperimentConfig(name, seed, output, space, energy, uncertainty,
+                proxy, objectives, constraints, search, referenceFront, newExecution, refine);
     }
 
     /** Fails unless plug-in section {@code key} of {@code top} is present. */

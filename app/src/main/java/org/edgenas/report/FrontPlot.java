@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.search.Constraints;
@@ -37,7 +38,8 @@ import org.edgenas.search.Objective;
  * line with the infeasible side tinted. Architectures with a non-finite value (worthless, {@code -inf}; failed) are in
  * no series; the legend counts them. An axis whose values are all positive and span more than two decades is
  * logarithmic. Labels are placed so that none overlaps another or a front point ({@link LabelPlacer}); a label with no
- * free place is left out. Written as PNG, and as SVG whose text is text ({@code <text>} elements, searchable and
+ * free place is left out. A run with prediction intervals draws each front point's interval of the x objective as a
+ * horizontal error bar. Written as PNG, and as SVG whose text is text ({@code <text>} elements, searchable and
  * selectable), both from one layout.
  */
 public final class FrontPlot {
@@ -60,6 +62,7 @@ public final class FrontPlot {
     private static final Color INFEASIBLE = new Color(230, 120, 20);
     private static final Color FRONT = new Color(200, 30, 30);
     private static final Color TRUE_FRONT = new Color(30, 90, 200);
+    private static final Color BAR = new Color(200, 30, 30, 120);
     private static final Color CONSTRAINT = new Color(70, 70, 70);
     private static final Color INFEASIBLE_SIDE = new Color(230, 120, 20, 22);
     private static final BasicStroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -79,10 +82,12 @@ public final class FrontPlot {
     private final List<Rectangle2D> labels;
     private final List<String> legend;
     private final List<Color> legendColors;
+    private final List<Line2D> bars;
 
     private FrontPlot(String title, String xTitle, String yTitle, Axis xAxis, Axis yAxis, List<Point2D> feasible,
                       List<Point2D> infeasible, List<Point2D> front, List<Point2D> trueFront, Double limit,
-                      String limitLabel, List<Rectangle2D> labels, List<String> legend, List<Color> legendColors) {
+                      String limitLabel, List<Rectangle2D> labels, List<String> legend, List<Color> legendColors,
+                      List<Line2D> bars) {
         this.title = title;
         this.xTitle = xTitle;
         this.yTitle = yTitle;
@@ -97,6 +102,33 @@ public final class FrontPlot {
         this.labels = labels;
         this.legend = legend;
         this.legendColors = legendColors;
+        this.bars = bars;
+    }
+
+    /**
+     * Error bars of the front's points on the x axis: a prediction interval of the x objective per evaluation.
+     *
+     * @param range  the interval {@code [low, high]} of an evaluation's x objective (non-finite: no bar)
+     * @param legend the legend's line, e.g. {@code 80 % interval of energy_mj}
+     */
+    public record Bars(Function<Evaluation, double[]> range, String legend) {
+    }
+
+    /**
+     * The bars of a run that writes prediction intervals: of energy or latency, whichever {@code x} is; null where
+     * {@code bounds} is null (no intervals) or {@code x} is neither.
+     *
+     * @param bounds {@code {energy low, energy high, latency low, latency high}} per evaluation, as in
+     *               {@link Csv#evaluations(List, Function)}
+     * @param share  the intervals' share, for the legend
+     */
+    public static Bars bars(Function<Evaluation, double[]> bounds, Objective x, Double share) {
+        if (bounds == null || x == Objective.ACCURACY) {
+            return null;
+        }
+        int at = x == Objective.ENERGY_MJ ? 0 : 2;
+        return new Bars(e -> new double[] {bounds.apply(e)[at], bounds.apply(e)[at + 1]},
+                String.format(Locale.ROOT, "%.0f %% interval of %s", 100 * share, x.key()));
     }
 
     /**
@@ -112,6 +144,16 @@ public final class FrontPlot {
     public static FrontPlot of(String title, List<Evaluation> evaluated, List<Evaluation> front,
                                List<Evaluation> reference, Objective x, Objective y, String yLabel,
                                Constraints constraints) {
+        return of(title, evaluated, front, reference, x, y, yLabel, constraints, null);
+    }
+
+    /**
+     * The plot of a run, with error bars on the front's points ({@code bars}; null: none), included in the x axis's
+     * range.
+     */
+    public static FrontPlot of(String title, List<Evaluation> evaluated, List<Evaluation> front,
+                               List<Evaluation> reference, Objective x, Objective y, String yLabel,
+                               Constraints constraints, Bars bars) {
         List<Evaluation> rest = evaluated.stream().filter(e -> !front.contains(e)).toList();
         List<Evaluation> feasibleRest = rest.stream().filter(e -> e.feasible() && drawable(e, x, y)).toList();
         List<Evaluation> infeasibleRest = rest.stream().filter(e -> !e.feasible() && drawable(e, x, y)).toList();
@@ -136,6 +178,15 @@ public final class FrontPlot {
         }
         if (limit != null) {
             xs.add(limit);
+        }
+        if (bars != null) {
+            for (Evaluation e : frontShown) {
+                for (double b : bars.range().apply(e)) {
+                    if (Double.isFinite(b) && b > 0) {
+                        xs.add(b);
+                    }
+                }
+            }
         }
         Axis xAxis = Axis.of(xs);
         Axis yAxis = Axis.of(ys);
@@ -164,6 +215,17 @@ public final class FrontPlot {
             markers.add(new Rectangle2D.Double(lx + 3, AREA.getY() + 2, text.getWidth() + 2, text.getHeight() + 2));
         }
         double labelHeight = LABEL.getLineMetrics("0", METRICS).getAscent();
+        List<Line2D> barLines = new ArrayList<>();
+        if (bars != null) {
+            for (Evaluation e : frontShown) {
+                double[] r = bars.range().apply(e);
+                if (Double.isFinite(r[0]) && Double.isFinite(r[1]) && r[0] > 0) {
+                    Point2D lo = pixel(xAxis, yAxis, r[0], y.of(e));
+                    Point2D hi = pixel(xAxis, yAxis, r[1], y.of(e));
+                    barLines.add(new Line2D.Double(lo, hi));
+                }
+            }
+        }
         List<Rectangle2D> labels = anchors.isEmpty() ? List.of()
                 : LabelPlacer.place(anchors, widths, labelHeight, AREA, markers);
 
@@ -177,6 +239,10 @@ public final class FrontPlot {
         }
         legend.add("Pareto front (" + front.size() + ")");
         colors.add(FRONT);
+        if (!barLines.isEmpty()) {
+            legend.add(bars.legend() + " (bars)");
+            colors.add(BAR);
+        }
         if (!trueShown.isEmpty()) {
             legend.add("true front (" + reference.size() + ")");
             colors.add(TRUE_FRONT);
@@ -202,7 +268,7 @@ public final class FrontPlot {
                 yLabel + (yAxis.log() ? ", log scale" : ""), xAxis, yAxis,
                 points(feasibleRest, xAxis, yAxis, x, y), points(infeasibleRest, xAxis, yAxis, x, y), frontPoints,
                 points(trueShown, xAxis, yAxis, x, y), limit, limitLabel, withText(labels, front, x, y), legend,
-                colors);
+                colors, barLines);
     }
 
     /** The label boxes, with the row number each belongs to kept by position (null: left out or not drawn). */
@@ -255,6 +321,11 @@ public final class FrontPlot {
     /** The front's points, pixels, in order of cost (for tests). */
     List<Point2D> frontPoints() {
         return front;
+    }
+
+    /** The error bars of the front's points, pixels (for tests). */
+    List<Line2D> bars() {
+        return bars;
     }
 
     /** The legend's lines (for tests). */
@@ -324,6 +395,13 @@ public final class FrontPlot {
             g.setColor(TRUE_FRONT);
             g.setStroke(DASHED);
             g.draw(polyline(trueFront));
+        }
+        g.setColor(BAR);
+        g.setStroke(new BasicStroke(1.2f));
+        for (Line2D b : bars) {
+            g.draw(b);
+            g.draw(new Line2D.Double(b.getX1(), b.getY1() - 3, b.getX1(), b.getY1() + 3));
+            g.draw(new Line2D.Double(b.getX2(), b.getY2() - 3, b.getX2(), b.getY2() + 3));
         }
         if (!front.isEmpty()) {
             g.setColor(FRONT);
@@ -416,7 +494,7 @@ public final class FrontPlot {
                 } else if (c == EVALUATED) {
                     g.fill(new Ellipse2D.Double(LEGEND_X + 3, cy - 3, 6, 6));
                 } else {
-                    g.setStroke(c == FRONT ? new BasicStroke(1.5f) : DASHED);
+                    g.setStroke(c == FRONT || c == BAR ? new BasicStroke(1.5f) : DASHED);
                     g.draw(new Line2D.Double(LEGEND_X, cy, LEGEND_X + 14, cy));
                     if (c == FRONT) {
                         g.fill(diamond(new Point2D.Double(LEGEND_X + 7, cy), 4));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.edgenas.energy.DomainShare;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.experiment.ReferenceFrontConfig;
@@ -55,14 +56,16 @@ public final class RunWriter {
         Path dir = experiment.output();
         List<Objective> objectives = experiment.problem().objectives();
         List<Evaluation> reference = context.reference().front();
-        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(result.evaluated()));
-        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(result.front()));
+        Function<Evaluation, double[]> bounds = bounds(experiment, result.evaluated());
+        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(result.evaluated(), bounds));
+        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(result.front(), bounds));
         Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
         Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
         String title = experiment.name() + ": " + experiment.problem().space().name() + " on "
                 + experiment.problem().energy().board();
         FrontPlot plot = FrontPlot.of(title, result.evaluated(), result.front(), reference, cost, gain,
-                "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints());
+                "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints(),
+                FrontPlot.bars(bounds, cost, experiment.config().uncertainty().interval()));
         byte[] frontPng = plot.png();
         AtomicFiles.write(dir.resolve("front.png"), frontPng);
         AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
@@ -133,6 +136,28 @@ public final class RunWriter {
         }
         AtomicFiles.write(dir.resolve("report.html"), HtmlReport.page(title, table, frontPng, curvePng,
                 result.front(), json(experiment.resolved())));
+    }
+
+    /**
+     * The prediction intervals of the evaluated architectures where the config asks for them (null otherwise): each
+     * architecture's bounds around the board model's point estimate, empty (NaN) for one without finite costs.
+     */
+    static Function<Evaluation, double[]> bounds(Experiment experiment, List<Evaluation> evaluated) {
+        var u = experiment.config().uncertainty();
+        if (!u.intervals()) {
+            return null;
+        }
+        var point = experiment.config().energy().model();
+        int batch = experiment.problem().batch();
+        var space = experiment.problem().space();
+        Map<String, double[]> byArch = new java.util.HashMap<>();
+        double[] none = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        for (Evaluation e : evaluated) {
+            if (Double.isFinite(e.energyMj()) || Double.isFinite(e.latencyMs())) {
+                byArch.put(e.arch(), u.bounds(point, space.parse(e.arch()), batch));
+            }
+        }
+        return e -> byArch.getOrDefault(e.arch(), none);
     }
 
     /** The command line, and the options in it that changed the config's values. */

@@ -34,12 +34,13 @@ class ConfigErrorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, execution, name, objectives, output, proxy, reference_front, refine, search, seed, space
+            unknown top-level key      | boards: jetson-tx2                 | t.yaml:10: boards: unknown key; did you mean 'board'?; allowed keys: batch, board, constraints, energy, execution, intervals, latency, name, objectives, output, proxy, reference_front, refine, search, seed, space
             unknown search key         | search: {populaton: 10}            | t.yaml:10: search.populaton: unknown key; did you mean 'population'?; allowed keys in 'search': algorithm, crossover_rate, max_evaluations, max_generations, max_wall_time, mutation_rate, population, sample_size, threads
             wrong type                 | batch: many                        | t.yaml:10: batch: expected an integer in [1, 65536], got 'many' (text)
             out of range               | batch: 0                           | t.yaml:10: batch: expected an integer in [1, 65536], got 0
             unknown board              | board: jetson-tx9                  | t.yaml:10: board: unknown board 'jetson-tx9'; available: jetson-tx2, raspberry-pi-5, raspberry-pi-5-litert, raspberry-pi-5-torchmobile, h200, h200-paper, jetson-nano, jetson-nano-fp16, jetson-xavier-nx, jetson-orin-nano (or the path of a profile .json file)
             uncalibrated board         | board: src/test/resources/uncalibrated-board.json | t.yaml:10: board: board 'new-board' is not calibrated
+            quantile out of range      | energy: {quantile: 1.5}            | t.yaml:10: energy.quantile: expected a number in [1.0E-6, 0.999999], got 1.5
             energy of a latency board  | board: jetson-nano                 | objectives: energy_mj: board jetson-nano models latency only (no energy measurements); its objectives: accuracy, latency_ms
             unknown proxy              | proxy: {name: synflowz}            | t.yaml:10: proxy.name: unknown proxy 'synflowz'; did you mean 'synflow'?; available: busy,
             unknown space              | space: {name: nb301}               | t.yaml:10: space.name: unknown search space 'nb301'; did you mean 'nb201'?; available: chain-cnn

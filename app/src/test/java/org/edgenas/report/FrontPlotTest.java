@@ -43,6 +43,24 @@ class FrontPlotTest {
     }
 
     @Test
+    void errorBarsSpanEachFrontPointsIntervalAndWidenTheAxis() {
+        // d's energy interval [1, 3], a's [4, 11]: bars at their accuracy, from low to high, axis up to 11
+        FrontPlot.Bars bars = new FrontPlot.Bars(e -> e == CHEAP ? new double[] {1, 3} : new double[] {4, 11},
+                "80 % interval of energy_mj");
+        FrontPlot p = FrontPlot.of("t", List.of(BEST, WORSE, CHEAP), List.of(CHEAP, BEST), List.of(),
+                Objective.ENERGY_MJ, Objective.ACCURACY, "accuracy", new Constraints(null, null), bars);
+        assertEquals(2, p.bars().size());
+        Rectangle2D area = FrontPlot.AREA;
+        var cheap = p.bars().get(0);
+        assertEquals(area.getX() + p.xAxis().fraction(1) * area.getWidth(), cheap.getX1(), 1e-9);
+        assertEquals(area.getX() + p.xAxis().fraction(3) * area.getWidth(), cheap.getX2(), 1e-9);
+        assertEquals(cheap.getY1(), cheap.getY2(), 1e-12, "horizontal");
+        assertEquals(area.getMaxY() - p.yAxis().fraction(4) * area.getHeight(), cheap.getY1(), 1e-9, "at d's accuracy");
+        assertTrue(p.xAxis().fraction(11) <= 1 && p.xAxis().fraction(1) >= 0, "the axis holds every bar");
+        assertTrue(p.legend().contains("80 % interval of energy_mj (bars)"), p.legend().toString());
+    }
+
+    @Test
     void feasibleAndInfeasibleCandidatesAreDrawnApartAndWorthlessOnesNotAtAll() {
         FrontPlot p = plot(List.of(), new Constraints(6.0, null));
         List<String> legend = p.legend();

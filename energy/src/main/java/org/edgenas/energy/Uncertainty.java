@@ -69,6 +69,22 @@ public final class Uncertainty {
         return y * Math.exp(r);
     }
 
+    /**
+     * The model a search scores with when it optimises quantiles ({@code energy: {quantile: 0.9}} in a config): each
+     * estimate of {@code point} scaled to the {@code energyQuantile} of energy and the {@code latencyQuantile} of
+     * latency (null: that quantity's point estimate), widened outside the calibration domain as the intervals are.
+     *
+     * @param point the board's model ({@link Boards#model})
+     */
+    public EnergyModel quantileModel(EnergyModel point, Double energyQuantile, Double latencyQuantile) {
+        for (Double q : new Double[] {energyQuantile, latencyQuantile}) {
+            if (q != null && !(q > 0 && q < 1)) {
+                throw new IllegalArgumentException("a quantile must be in (0, 1), got " + q);
+            }
+        }
+        return new QuantileModel(point, this, energyQuantile, latencyQuantile);
+    }
+
     /** The factor by which log ratios' distances from their median grow outside the domain: 1 + distance. */
     public static double widening(Extrapolation x) {
         return 1 + x.distance();
