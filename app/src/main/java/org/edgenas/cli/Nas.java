@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "nas", mixinStandardHelpOptions = true, versionProvider = Nas.Version.class,
         description = "Energy-aware neural architecture search for edge hardware.",
         subcommands = {RunCommand.class, EstimateCommand.class, ProxyCommand.class, ProxyEvalCommand.class,
-                CalibrateCommand.class, ExportCommand.class, WorkerCommand.class, BoardsCommand.class,
-                SpacesCommand.class, CommandLine.HelpCommand.class})
+                CalibrateCommand.class, RerankCommand.class, ExportCommand.class, WorkerCommand.class,
+                BoardsCommand.class, SpacesCommand.class, CommandLine.HelpCommand.class})
 public final class Nas {
 
     /** Exit status for input the user can fix. */

@@ -34,8 +34,8 @@ public record Experiment(ExperimentConfig config, Problem problem, SearchSetting
     /** The experiment a config describes, naming the files in {@code files}. */
     public static Experiment of(ExperimentConfig config, Map<String, Path> files) {
         Problem problem = new Problem(config.space().space(), config.proxy().proxy(),
-                config.uncertainty().model(config.energy().model()), config.energy().batch(), config.objectives().objectives(), config.constraints().constraints(),
-                config.proxy().timeout());
+                config.uncertainty().model(config.energy().model()), config.energy().batch(),
+                config.objectives().objectives(), config.constraints().constraints(), config.proxy().timeout());
         return new Experiment(config, problem, config.search().settings(config.seed()), files);
     }
 

@@ -1,0 +1,265 @@
+package org.edgenas.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.edgenas.arch.Architecture;
+import org.edgenas.config.ConfigException;
+import org.edgenas.config.FileResolver;
+import org.edgenas.config.Parameters;
+import org.edgenas.energy.Boards;
+import org.edgenas.energy.Estimate;
+import org.edgenas.experiment.ConfigFile;
+import org.edgenas.experiment.Experiment;
+import org.edgenas.io.AtomicFiles;
+import org.edgenas.io.CsvFormat;
+import org.edgenas.io.CsvTable;
+import org.edgenas.io.DirectoryLock;
+import org.edgenas.search.Evaluation;
+import org.edgenas.search.Objective;
+import org.edgenas.search.Pareto;
+
+/**
+ * A finished run's candidates scored again on another board profile ({@code ./nas rerank --run DIR --board NEW}),
+ * typically one refitted on measurements of the run's front: the accuracy of every architecture in
+ * {@code evaluated.csv} is kept (the proxy is not run again), its energy and latency are estimated on the new board
+ * (as the run's config says: point estimates or quantiles), its constraint violation recomputed, and the front taken
+ * anew. The result is written as a run's outputs plus {@code rerank.csv} (every architecture on either front, with
+ * its row on each and its costs before and after) and {@code rerank.json}, into a new directory that appears whole or
+ * not at all.
+ *
+ * @param run        the run directory read
+ * @param boardBefore the board the run searched with
+ * @param experiment the run's experiment on the new board
+ * @param evaluated  every evaluated architecture, scored on the new board, in {@code evaluated.csv} order
+ * @param front      the front on the new board
+ * @param changes    every architecture on the old or the new front
+ */
+public record Rerank(Path run, String boardBefore, Experiment experiment, List<Evaluation> evaluated,
+                     List<Evaluation> front, List<Change> changes) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * An architecture on the front before or after.
+     *
+     * @param arch     the architecture
+     * @param before   its row in the old {@code front.csv} (from 1), or null when it was not on it
+     * @param after    its row in the new front, or null when it left
+     * @param old      its evaluation in the run
+     * @param now      its evaluation on the new board
+     */
+    public record Change(String arch, Integer before, Integer after, Evaluation old, Evaluation now) {
+
+        /** {@code kept}, {@code entered} or {@code left}. */
+        public String status() {
+            return before == null ? "entered" : after == null ? "left" : "kept";
+        }
+    }
+
+    /**
+     * Scores the run in {@code runDir} on {@code board} (a built-in board or a profile {@code .json}).
+     *
+     * @throws ConfigException if the directory is not a finished run's, is held by a run, or its files or the board
+     *                         cannot be read
+     */
+    public static Rerank of(Path runDir, String board) {
+        Path runJson = runDir.resolve("run.json");
+        if (!Files.isRegularFile(runJson) || !Files.isRegularFile(runDir.resolve("evaluated.csv"))
+                || !Files.isRegularFile(runDir.resolve("front.csv"))) {
+            throw new ConfigException(runDir + ": not a finished run's directory (run.json, evaluated.csv and "
+                    + "front.csv are needed)");
+        }
+        DirectoryLock.requireFree(runDir, "--run " + runDir);
+        Parameters top = ConfigFile.read(runJson);
+        if (!top.has("config")) {
+            throw top.error("config", "missing; run.json records the run's resolved config under 'config'");
+        }
+        Map<String, Object> config = top.section("config").asMap();
+        String before = String.valueOf(config.get("board"));
+        config.put("board", board);
+        String json;
+        try {
+            json = JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a resolved config is plain JSON", e);
+        }
+        Experiment e = Experiment.fromResolvedJson(json, FileResolver.LOCAL);
+        List<Evaluation> old = read(runDir.resolve("evaluated.csv"));
+        List<String> oldFront = read(runDir.resolve("front.csv")).stream().map(Evaluation::arch).toList();
+        List<Evaluation> now = old.stream().map(v -> rescore(e, v)).toList();
+        List<Objective> objectives = e.problem().objectives();
+        List<Evaluation> front = Pareto.front(now, objectives);
+        List<String> newFront = front.stream().map(Evaluation::arch).toList();
+        Map<String, Evaluation> oldBy = new LinkedHashMap<>();
+        old.forEach(v -> oldBy.put(v.arch(), v));
+        Map<String, Evaluation> nowBy = new LinkedHashMap<>();
+        now.forEach(v -> nowBy.put(v.arch(), v));
+        List<Change> changes = new ArrayList<>();
+        for (String arch : Stream.concat(oldFront.stream(), newFront.stream()).distinct().toList()) {
+            int b = oldFront.indexOf(arch);
+            int a = newFront.indexOf(arch);
+            changes.add(new Change(arch, b < 0 ? null : b + 1, a < 0 ? null : a + 1, oldBy.get(arch),
+                    nowBy.get(arch)));
+        }
+        changes.sort(Comparator.comparing((Change c) -> c.after() == null ? Integer.MAX_VALUE : c.after())
+                .thenComparing(c -> c.before() == null ? Integer.MAX_VALUE : c.before()));
+        return new Rerank(runDir, before, e, now, front, changes);
+    }
+
+    /**
+     * {@code v} scored on the experiment's board: the same accuracy, energy and latency estimated anew, violation
+     * recomputed; a candidate the run recorded as failed stays failed (with costs estimated where it had them).
+     */
+    private static Evaluation rescore(Experiment e, Evaluation v) {
+        Architecture a = e.problem().space().parse(v.arch());
+        Estimate est = e.problem().energy().estimate(a, e.problem().batch());
+        boolean costed = Double.isFinite(v.energyMj()) || Double.isFinite(v.latencyMs());
+        double energy = costed ? est.energyMj() : v.energyMj();
+        double latency = costed ? est.latencyMs() : v.latencyMs();
+        double violation = v.failed() ? v.violation() : e.problem().constraints().violation(energy, latency);
+        return new Evaluation(v.arch(), v.accuracy(), energy, latency, v.macs(), v.params(), violation,
+                v.generation());
+    }
+
+    /** A run's {@code evaluated.csv} or {@code front.csv} (generation 0: the files do not record it). */
+    static List<Evaluation> read(Path csv) {
+        CsvTable t = CsvTable.read(csv);
+        int arch = t.architectureColumn();
+        int acc = t.column("accuracy", "accuracy proxy score");
+        int energy = t.column("energy_mj", "energy per image");
+        int latency = t.column("latency_ms", "latency per batch");
+        int macs = t.column("macs", "MACs per image");
+        int params = t.column("params", "parameters");
+        int violation = t.column("violation", "constraint violation");
+        List<Evaluation> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(new Evaluation(t.text(r, arch), value(t, r, acc), value(t, r, energy), value(t, r, latency),
+                    (long) t.number(r, macs), (long) t.number(r, params), value(t, r, violation), 0));
+        }
+        return out;
+    }
+
+    /** A value as {@link CsvFormat#number} writes it: a number, {@code inf}, {@code -inf}, or empty (NaN). */
+    private static double value(CsvTable t, int r, int col) {
+        return switch (t.text(r, col)) {
+            case "" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> t.number(r, col);
+        };
+    }
+
+    /** The new board's name, as its profile gives it. */
+    public String board() {
+        return experiment.problem().energy().board();
+    }
+
+    /**
+     * The default output directory: {@code rerank-BOARD} inside the run directory.
+     *
+     * @param board the board as given (a name or a profile file)
+     */
+    public static Path defaultOutput(Path runDir, String board) {
+        return runDir.resolve("rerank-" + Boards.load(board).name());
+    }
+
+    /**
+     * Writes the reranked run into {@code out}: {@code front.csv}, {@code evaluated.csv} (with the intervals where the
+     * run's config asks for them), {@code front.png}, {@code front.svg}, {@code rerank.csv} and {@code rerank.json}.
+     * They are written into a new directory beside {@code out}, which then replaces {@code out} by renames, so that
+     * {@code out} is never half-written.
+     */
+    public void write(Path out) {
+        Path parent = out.toAbsolutePath().getParent();
+        AtomicFiles.requireWritableDirectory(parent, "the rerank output's parent " + parent);
+        Path staging;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createDirectory(parent.resolve("." + out.getFileName() + ".tmp-" + System.nanoTime()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory beside " + out + ": " + e.getMessage(), e);
+        }
+        try {
+            files(staging);
+            Path aside = null;
+            if (Files.exists(out)) {
+                aside = parent.resolve("." + out.getFileName() + ".old-" + System.nanoTime());
+                Files.move(out, aside, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            if (aside != null) {
+                delete(aside);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reranked run to " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (Files.exists(staging)) {
+                delete(staging);
+            }
+        }
+    }
+
+    private void files(Path dir) {
+        List<Objective> objectives = experiment.problem().objectives();
+        Function<Evaluation, double[]> bounds = RunWriter.bounds(experiment, evaluated);
+        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(evaluated, bounds));
+        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(front, bounds));
+        Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
+        Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
+        FrontPlot plot = FrontPlot.of(experiment.name() + ": reranked on " + board(), evaluated, front, List.of(),
+                cost, gain, "accuracy proxy: " + experiment.problem().proxy().name(),
+                experiment.problem().constraints(), FrontPlot.bars(bounds, cost,
+                        experiment.config().uncertainty().interval()));
+        AtomicFiles.write(dir.resolve("front.png"), plot.png());
+        AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
+        StringBuilder csv = new StringBuilder("status,front_before,front_after,arch,energy_mj_before,energy_mj_after,"
+                + "latency_ms_before,latency_ms_after\n");
+        for (Change c : changes) {
+            csv.append(c.status()).append(',').append(c.before() == null ? "" : c.before()).append(',')
+                    .append(c.after() == null ? "" : c.after()).append(',').append(CsvFormat.field(c.arch()))
+                    .append(',').append(CsvFormat.number(c.old().energyMj())).append(',')
+                    .append(CsvFormat.number(c.now().energyMj())).append(',')
+                    .append(CsvFormat.number(c.old().latencyMs())).append(',')
+                    .append(CsvFormat.number(c.now().latencyMs())).append('\n');
+        }
+        AtomicFiles.write(dir.resolve("rerank.csv"), csv.toString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("run", run.toString());
+        record.put("board_before", boardBefore);
+        record.put("board_after", board());
+        record.put("evaluations", evaluated.size());
+        record.put("front_size", front.size());
+        for (String s : List.of("kept", "entered", "left")) {
+            record.put(s, changes.stream().filter(c -> c.status().equals(s)).count());
+        }
+        record.put("config", experiment.resolved());
+        try {
+            AtomicFiles.write(dir.resolve("rerank.json"), JSON.writeValueAsString(record) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
