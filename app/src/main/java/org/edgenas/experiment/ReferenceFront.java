@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.config.ConfigException;
-import org.edgenas.io.CsvTable;
 import org.edgenas.search.Evaluation;
 import org.edgenas.space.ArchitectureFormatException;
 import org.edgenas.space.SearchSpace;
@@ -19,24 +18,17 @@ final class ReferenceFront {
     }
 
     static List<Evaluation> read(Path file, SearchSpace space) {
-        CsvTable t = CsvTable.read(file);
-        int arch = t.column("arch", "architecture");
-        int acc = t.column("accuracy", "accuracy objective");
-        int energy = t.column("energy_mj", "energy objective");
-        int latency = t.column("latency_ms", "latency objective");
-        int macs = t.column("macs", "MACs");
-        int params = t.column("params", "parameters");
-        List<Evaluation> out = new ArrayList<>(t.size());
-        for (int r = 0; r < t.size(); r++) {
-            String a = t.text(r, arch);
+        List<Evaluation> rows = ResultsCsv.read(file);
+        List<Evaluation> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Evaluation e = rows.get(r);
+            String a;
             try {
-                a = space.parse(a).id();
-            } catch (ArchitectureFormatException e) {
-                throw new ConfigException(file + ":" + t.line(r) + ": " + e.getMessage(), e);
+                a = space.parse(e.arch()).id();
+            } catch (ArchitectureFormatException x) {
+                throw new ConfigException(file + ":" + (r + 2) + ": " + x.getMessage(), x);
             }
-            double lat = t.text(r, latency).isEmpty() ? Double.NaN : t.number(r, latency);
-            out.add(new Evaluation(a, t.number(r, acc), t.number(r, energy), lat, (long) t.number(r, macs),
-                    (long) t.number(r, params), 0, 0));
+            out.add(new Evaluation(a, e.accuracy(), e.energyMj(), e.latencyMs(), e.macs(), e.params(), 0, 0));
         }
         return out;
     }

@@ -23,9 +23,9 @@ import org.edgenas.energy.Boards;
 import org.edgenas.energy.Estimate;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
+import org.edgenas.experiment.ResultsCsv;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.io.CsvFormat;
-import org.edgenas.io.CsvTable;
 import org.edgenas.io.DirectoryLock;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
@@ -97,8 +97,8 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
             throw new IllegalStateException("a resolved config is plain JSON", e);
         }
         Experiment e = Experiment.fromResolvedJson(json, FileResolver.LOCAL);
-        List<Evaluation> old = read(runDir.resolve("evaluated.csv"));
-        List<String> oldFront = read(runDir.resolve("front.csv")).stream().map(Evaluation::arch).toList();
+        List<Evaluation> old = ResultsCsv.read(runDir.resolve("evaluated.csv"));
+        List<String> oldFront = ResultsCsv.read(runDir.resolve("front.csv")).stream().map(Evaluation::arch).toList();
         List<Evaluation> now = old.stream().map(v -> rescore(e, v)).toList();
         List<Objective> objectives = e.problem().objectives();
         List<Evaluation> front = Pareto.front(now, objectives);
@@ -132,34 +132,6 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
         double violation = v.failed() ? v.violation() : e.problem().constraints().violation(energy, latency);
         return new Evaluation(v.arch(), v.accuracy(), energy, latency, v.macs(), v.params(), violation,
                 v.generation());
-    }
-
-    /** A run's {@code evaluated.csv} or {@code front.csv} (generation 0: the files do not record it). */
-    static List<Evaluation> read(Path csv) {
-        CsvTable t = CsvTable.read(csv);
-        int arch = t.architectureColumn();
-        int acc = t.column("accuracy", "accuracy proxy score");
-        int energy = t.column("energy_mj", "energy per image");
-        int latency = t.column("latency_ms", "latency per batch");
-        int macs = t.column("macs", "MACs per image");
-        int params = t.column("params", "parameters");
-        int violation = t.column("violation", "constraint violation");
-        List<Evaluation> out = new ArrayList<>(t.size());
-        for (int r = 0; r < t.size(); r++) {
-            out.add(new Evaluation(t.text(r, arch), value(t, r, acc), value(t, r, energy), value(t, r, latency),
-                    (long) t.number(r, macs), (long) t.number(r, params), value(t, r, violation), 0));
-        }
-        return out;
-    }
-
-    /** A value as {@link CsvFormat#number} writes it: a number, {@code inf}, {@code -inf}, or empty (NaN). */
-    private static double value(CsvTable t, int r, int col) {
-        return switch (t.text(r, col)) {
-            case "" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> t.number(r, col);
-        };
     }
 
     /** The new board's name, as its profile gives it. */

@@ -3,7 +3,6 @@ package org.edgenas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.edgenas.config.Parameters;
-import org.edgenas.space.Genotype;
-import org.edgenas.space.SearchSpace;
-import org.edgenas.space.SearchSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MeasureRefitRerankLoopTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path PROFILER = ROOT.resolve("tools/profiler");
     private static final String DATASHEET = ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString();
-    private static final double BUSY_W = 15.0;
     /** Board A: 0.5 ms + 1e-8 ms per MAC; board B: 2 ms + 3e-9 ms per MAC (launch-bound, faster arithmetic). */
     private static final double A_FIXED = 0.5;
     private static final double A_PER_MAC = 1e-8;
@@ -46,22 +36,7 @@ class MeasureRefitRerankLoopTest {
     /** Measures the networks of {@code json} on a simulated board; returns the network CSV. */
     private Path measure(Path json, String name, double fixedMs, double msPerMac) throws IOException,
             InterruptedException {
-        Path sweep = Files.writeString(dir.resolve(name + "-sweep.json"), "{\"backend\": {\"name\": \"nvml\"}, "
-                + "\"networks\": {\"files\": [\"" + json.getFileName() + "\"], \"batch\": [1]}}");
-        Path out = dir.resolve(name);
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", PROFILER.resolve("tests/simulated.py").toString(), sweep.toString(),
-                    out.toString(), Double.toString(fixedMs), Double.toString(msPerMac)).redirectErrorStream(true)
-                    .start();
-        } catch (IOException noPython) {
-            assumeTrue(false, "python3 is not on the PATH; the loop is not checked");
-            return null;
-        }
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), log);
-        return out.resolve("networks-nb201-b1.csv");
+        return SimulatedProfiler.measure(json, dir.resolve(name), fixedMs, msPerMac);
     }
 
     /** Mean absolute percentage error of {@code board}'s latency on the networks of {@code archs} against board B. */
@@ -81,18 +56,8 @@ class MeasureRefitRerankLoopTest {
     @Test
     void measuringTheFrontAndRefittingWithTheOldProfileAsPriorCutsItsErrorThereAndRerankRescoresTheRun()
             throws IOException, InterruptedException {
-        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
         // 1. board A's profile from 60 random NB201 networks measured on A
-        SearchSpace nb201 = SearchSpaces.create("nb201", Parameters.empty());
-        Random random = new Random(11);
-        Set<String> archs = new LinkedHashSet<>();
-        while (archs.size() < 60) {
-            int[] genes = new int[6];
-            for (int i = 0; i < 6; i++) {
-                genes[i] = random.nextInt(5);
-            }
-            archs.add(nb201.decode(Genotype.of(genes)).id());
-        }
+        List<String> archs = SimulatedProfiler.nb201Sample(60, 11);
         Path sample = Files.write(dir.resolve("sample.txt"), archs);
         assertEquals(0, ConfigErrorTest.run("export", "--space", "nb201", "--input", sample.toString(), "--format",
                 "json", "--output", dir.resolve("sample.json").toString()).status());

@@ -2,20 +2,11 @@ package org.edgenas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.edgenas.config.Parameters;
-import org.edgenas.space.Genotype;
-import org.edgenas.space.SearchSpace;
-import org.edgenas.space.SearchSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProfilerCalibrationLoopTest {
 
-    private static final Path PROFILER = Path.of("").toAbsolutePath().getParent().resolve("tools/profiler");
     private static final double FIXED_MS = 0.5;
     private static final double MS_PER_MAC = 1e-8;
-    private static final double BUSY_W = 15.0;
+    private static final double BUSY_W = SimulatedProfiler.BUSY_W;
     /** A Jetson Xavier NX's datasheet: the simulated board runs well inside its limits. */
     private static final String DATASHEET = Path.of("").toAbsolutePath().getParent()
             .resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString();
@@ -40,42 +30,17 @@ class ProfilerCalibrationLoopTest {
 
     @Test
     void exportProfileCalibrateEstimate() throws IOException, InterruptedException {
-        assumeTrue(Files.isDirectory(PROFILER), "tools/profiler not found at " + PROFILER);
-        SearchSpace nb201 = SearchSpaces.create("nb201", Parameters.empty());
-        Random random = new Random(3);
-        Set<String> archs = new LinkedHashSet<>();
-        while (archs.size() < 60) {
-            int[] genes = new int[6];
-            for (int i = 0; i < 6; i++) {
-                genes[i] = random.nextInt(5);
-            }
-            archs.add(nb201.decode(Genotype.of(genes)).id());
-        }
+        List<String> archs = SimulatedProfiler.nb201Sample(60, 3);
         Path list = Files.write(dir.resolve("archs.txt"), archs);
         var export = ConfigErrorTest.run("export", "--space", "nb201", "--input", list.toString(), "--format", "json",
                 "--output", dir.resolve("nets.json").toString());
         assertEquals(0, export.status(), export.err());
-        Files.writeString(dir.resolve("sweep.json"),
-                "{\"backend\": {\"name\": \"nvml\"}, \"networks\": {\"files\": [\"nets.json\"], \"batch\": [1]}}");
-        Path out = dir.resolve("out");
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", PROFILER.resolve("tests/simulated.py").toString(),
-                    dir.resolve("sweep.json").toString(), out.toString(), Double.toString(FIXED_MS),
-                    Double.toString(MS_PER_MAC)).redirectErrorStream(true).start();
-        } catch (IOException noPython) {
-            assumeTrue(false, "python3 is not on the PATH; calibration loop not checked");
-            return;
-        }
-        String log = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains("measured 60 rows"), log);
+        Path csv = SimulatedProfiler.measure(dir.resolve("nets.json"), dir.resolve("out"), FIXED_MS, MS_PER_MAC);
 
         Path profile = dir.resolve("sim.json");
         var cal = ConfigErrorTest.run("calibrate", "--name", "sim", "--datasheet", DATASHEET, "--space", "nb201",
                 "--networks",
-                out.resolve("networks-nb201-b1.csv").toString(), "--latency-column", "latency_ms",
+                csv.toString(), "--latency-column", "latency_ms",
                 "--energy-column", "energy_total_mj_per_inf", "--out", profile.toString());
         assertEquals(0, cal.status(), cal.err());
 

@@ -379,11 +379,14 @@ public final class Calibration {
             } else {
                 energy = EnergySource.NONE;
             }
+            int needed = b.crossValidate ? b.folds : 2;
             for (Quantity target : targets()) {
                 long n = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target)).count();
-                if (n < b.folds) {
-                    throw new ConfigException("need at least " + b.folds + " calibration rows to fit " + target.key()
-                            + ", got " + n);
+                if (n < needed) {
+                    throw new ConfigException("need at least " + needed + " calibration rows to fit " + target.key()
+                            + (b.crossValidate ? " with " + b.folds + "-fold cross-validation" : "") + ", got " + n
+                            + (b.maxRows != null ? " among the " + sample.drawn().size() + " drawn (--max-rows)" : "")
+                            + "; give more rows" + (b.crossValidate ? " or fewer folds (--folds)" : ""));
                 }
             }
         }
