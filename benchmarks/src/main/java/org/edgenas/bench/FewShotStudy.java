@@ -105,8 +105,12 @@ public final class FewShotStudy {
         for (Case c : run) {
             Prior prior = Prior.of(Boards.load(c.prior()));
             List<Measurement> rows = c.column().rows(data);
+            long available = rows.stream().filter(m -> !m.validation()).count();
             for (String p : List.of("none", c.prior())) {
                 for (int n : sizes) {
+                    if (n != ALL && n >= available) {
+                        continue; // as many rows as there are: the "all" column
+                    }
                     for (int seed = 1; seed <= (n == ALL ? 1 : seeds); seed++) {
                         Calibration.Builder b = c.column().calibration(data, rows).seed(seed).crossValidate(
                                 n == ALL && c.column() == ReferenceColumns.H200);
@@ -187,8 +191,9 @@ public final class FewShotStudy {
                             .append(" |");
                     for (int n : sizes) {
                         List<Score> s = all.get(key(c.key(), scored, p, n == ALL ? "all" : Integer.toString(n)));
-                        md.append(String.format(Locale.ROOT, " %.2f %% / %.3f |", median(s.stream()
-                                .map(Score::mapePct).toList()), median(s.stream().map(Score::spearman).toList())));
+                        md.append(s == null ? " – |" : String.format(Locale.ROOT, " %.2f %% / %.3f |",
+                                median(s.stream().map(Score::mapePct).toList()),
+                                median(s.stream().map(Score::spearman).toList())));
                     }
                     md.append('\n');
                 }
@@ -238,15 +243,16 @@ public final class FewShotStudy {
             for (String scored : c.scored()) {
                 Color colour = colours[k++ % colours.length];
                 for (String p : List.of("none", c.prior())) {
-                    double[] x = new double[sizes.size()];
-                    double[] r = new double[sizes.size()];
-                    double[] m = new double[sizes.size()];
-                    for (int i = 0; i < sizes.size(); i++) {
-                        int n = sizes.get(i);
+                    List<Double> x = new ArrayList<>();
+                    List<Double> r = new ArrayList<>();
+                    List<Double> m = new ArrayList<>();
+                    for (int n : sizes) {
                         List<Score> s = all.get(key(c.key(), scored, p, n == ALL ? "all" : Integer.toString(n)));
-                        x[i] = n == ALL ? 2.5 * largest : n;
-                        r[i] = median(s.stream().map(Score::spearman).toList());
-                        m[i] = median(s.stream().map(Score::mapePct).toList());
+                        if (s != null) {
+                            x.add(n == ALL ? 2.5 * largest : n);
+                            r.add(median(s.stream().map(Score::spearman).toList()));
+                            m.add(median(s.stream().map(Score::mapePct).toList()));
+                        }
                     }
                     String name = c.label() + (c.scored().size() > 1 ? " " + scored.substring(scored.lastIndexOf(' ')
                             + 1) : "") + (p.equals("none") ? "" : ", prior " + p);
