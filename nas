@@ -4,6 +4,8 @@
 #   ./nas test                                run the whole test suite (what .ci/run runs)
 #   ./nas --help                              all commands
 #   ./nas --plugins DIR run CONFIG            with the plug-in jars in DIR on the class path (also: EDGENAS_PLUGINS)
+#   ./nas bench CLASS [ARGS]                  run a benchmark or harness of benchmarks/ (e.g. org.openjdk.jmh.Main
+#                                             ConvBenchmark) with the same JDK and JVM flags
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -75,12 +77,30 @@ if [ "${1:-}" = "test" ]; then
   exit 0
 fi
 
-STAMP="$ROOT/app/target/lib/.built"
-JAR="$ROOT/app/target/edgenas-app.jar"
-if [ ! -f "$STAMP" ] || [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$STAMP" -print -quit 2>/dev/null)" ]; then
-  echo "nas: building EdgeNAS (first use or sources changed)..." >&2
-  (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl app -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
-  touch "$STAMP"
+# Builds MODULE (and what it needs) when its jar is missing or any source or pom is newer than its last build.
+build() {
+  local module="$1" jar="$2" stamp="$ROOT/$1/target/lib/.built"
+  if [ ! -f "$stamp" ] || [ ! -f "$jar" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    echo "nas: building EdgeNAS $module (first use or sources changed)..." >&2
+    (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl "$module" -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
+    touch "$stamp"
+  fi
+}
+
+if [ "${1:-}" = "bench" ]; then
+  shift
+  if [ $# -lt 1 ]; then
+    echo "error: ./nas bench CLASS [ARGS]: name a class of benchmarks/, e.g. org.openjdk.jmh.Main ConvBenchmark" >&2
+    exit 2
+  fi
+  MAIN_JAR="$ROOT/benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar"
+  build benchmarks "$MAIN_JAR"
+  CLASS_PATH="$MAIN_JAR:$ROOT/benchmarks/target/lib/*$PLUGIN_CP"
+else
+  MAIN_JAR="$ROOT/app/target/edgenas-app.jar"
+  build app "$MAIN_JAR"
+  CLASS_PATH="$MAIN_JAR:$ROOT/app/target/lib/*$PLUGIN_CP"
+  set -- org.edgenas.cli.Nas "$@"
 fi
 # The Vector API (proxies engine) is an incubator module; Hazelcast (cluster mode, ./nas worker) runs faster with,
 # and warns without, access to these JDK internals.
@@ -102,5 +122,5 @@ drop_incubator_notice() {
   fi
   exec cat
 }
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$JAR:$ROOT/app/target/lib/*$PLUGIN_CP" \
-  org.edgenas.cli.Nas "$@" 2> >(drop_incubator_notice >&2)
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true "${JVM_OPTS[@]}" -cp "$CLASS_PATH" "$@" \
+  2> >(drop_incubator_notice >&2)

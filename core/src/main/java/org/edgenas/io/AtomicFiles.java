@@ -39,7 +39,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * Checks that {@code dir} is, or can be created as, a writable directory.
+     * Checks that {@code dir} is, or can be created as, a writable directory: the nearest existing directory on its
+     * path is one, and a file can be created (and is deleted again) in it.
      *
      * @param what how the user named it, for messages (e.g. {@code "--out runs/x"})
      * @throws org.edgenas.config.ConfigException naming it and what is wrong
@@ -55,8 +56,13 @@ public final class AtomicFiles {
         if (!Files.isDirectory(p)) {
             throw new org.edgenas.config.ConfigException(what + ": " + p + " is a file, not a directory");
         }
-        if (!Files.isWritable(p)) {
-            throw new org.edgenas.config.ConfigException(what + ": directory " + p + " is not writable");
+        // permission bits do not tell (root passes them, read-only and virtual file systems ignore them): try it
+        try {
+            Files.delete(Files.createTempFile(p, ".edgenas-probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new org.edgenas.config.ConfigException(what + ": directory " + p + " is not writable (cannot create"
+                    + " a file in it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ")");
         }
     }
 

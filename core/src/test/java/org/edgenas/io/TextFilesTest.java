@@ -2,6 +2,7 @@ package org.edgenas.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,5 +57,22 @@ class TextFilesTest {
                 assertThrows(ConfigException.class, () -> AtomicFiles.requireWritableFile(under, "--output"))
                         .getMessage());
         AtomicFiles.requireWritableFile(dir.resolve("new/sub/x.csv"), "--output");
+    }
+
+    @Test
+    void aDirectoryWhereNoFileCanBeCreatedIsNotWritableWhateverItsPermissionBits() {
+        // /proc passes access(W_OK) for root but refuses new files to everyone
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AtomicFiles.requireWritableDirectory(Path.of("/proc/edgenas/run"), "--out /proc/edgenas/run"));
+        assertTrue(e.getMessage().startsWith("--out /proc/edgenas/run: directory /proc is not writable"),
+                e.getMessage());
+    }
+
+    @Test
+    void theWritabilityProbeLeavesNothingBehind() throws IOException {
+        AtomicFiles.requireWritableDirectory(dir.resolve("new/run"), "--out");
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "neither the probe file nor the directory is left");
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.edgenas.arch.Precision;
  * @param name           board name used in configs, e.g. {@code jetson-tx2}
  * @param description    one line: the board, runtime, precision
  * @param calibrated     false for a board listed without measurements; such a profile has no model
- * @param form           the model form, the name of an {@link org.edgenas.energy.EnergyModelProvider}:
+ * @param form           the model form, the name of an {@code EnergyModelProvider} (in {@code org.edgenas.energy}):
  *                       {@code layerwise}, {@code paper}, or a form a plug-in jar provides
  * @param precision      tensor precision the bytes (and the peak MAC rate) are counted at
  * @param execution      how the runtime treats the graph (see {@link ExecutionGraph})
