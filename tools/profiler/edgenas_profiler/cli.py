@@ -10,7 +10,7 @@ import collections
 import signal
 import sys
 
-from . import __version__, driver, jetson, netspec, nvml
+from . import __version__, driver, jetson, netspec, nvml, samplesize
 from . import sweep as sweeps
 from .energy import MeasurementError
 from .meters import PolledSource, SampledMeter
@@ -35,7 +35,7 @@ def parser():
 
 
 def plan(sweep):
-    """The rows per output file and a lower bound of the sweep's duration, as text."""
+    """The rows per output file, a lower bound of the sweep's duration and, for networks, sample-size advice, as text."""
     counts = collections.OrderedDict()
     for t in sweep.tasks:
         counts[t.output()] = counts.get(t.output(), 0) + 1
@@ -49,6 +49,10 @@ def plan(sweep):
     lines.append("  at least %.1f min: per row %.2f s warm-up + %d x %.2f s windows (longer if the sensor updates "
                  "slowly), plus %.0f s of idle measurement" % (total / 60.0, m.warmup_s, m.repetitions, m.window_s,
                                                                idle))
+    networks = set((t.spec.space, t.spec.arch) for t in sweep.tasks
+                   if isinstance(t, sweeps.NetworkTask) and t.split == "calibration")
+    if any(isinstance(t, sweeps.NetworkTask) for t in sweep.tasks):
+        lines += samplesize.advice(len(networks))
     return "\n".join(lines)
 
 

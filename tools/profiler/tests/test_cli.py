@@ -11,7 +11,7 @@ import unittest
 
 from edgenas_profiler import cli, jetson
 from edgenas_profiler.meters import SampledMeter
-from fixtures import write_json
+from fixtures import chain_k3n8s1, write_json
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -46,6 +46,24 @@ class CliTest(unittest.TestCase):
         self.assertIn("fc.csv                            1 rows", out)
         # 7 rows x (1 s + 2 x 0.5 s) + 2 x (5 + 5) s of idle = 34 s
         self.assertIn("at least 0.6 min", out)
+
+    def test_plan_of_networks_advises_a_sample_size(self):
+        # one calibration network (k3n8s1 hashes to 0.858 of 2^32, above validation_fraction 0.2) at two batch sizes
+        write_json(os.path.join(self.tmp.name, "nets", "a.json"), chain_k3n8s1())
+        write_json(self.sweep, {"backend": {"name": "nvml"},
+                                "networks": {"files": ["nets/*.json"], "batch": [1, 8]}})
+        status, out, _ = run([self.sweep, "--plan"])
+        self.assertEqual(status, 0)
+        self.assertIn("sample size: 1 calibration networks", out)
+        self.assertIn("5      0.908     0.771      <- this sweep", out)
+        self.assertIn("warning: fewer than 20 calibration networks", out)
+
+    def test_plan_of_layers_gives_no_sample_size_advice(self):
+        write_json(self.sweep, {"backend": {"name": "nvml"},
+                                "fc": {"grids": [{"batch": [1], "in_features": [8], "out_features": [8]}]}})
+        status, out, _ = run([self.sweep, "--plan"])
+        self.assertEqual(status, 0)
+        self.assertNotIn("sample size", out)
 
     def test_bad_sweep_exits_2_with_the_message(self):
         write_json(self.sweep, {"backend": {"name": "nvml"}, "fc": {"grids": [{"batch": [0]}]}})

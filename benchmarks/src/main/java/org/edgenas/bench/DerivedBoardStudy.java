@@ -37,8 +37,7 @@ import org.edgenas.io.AtomicFiles;
  * {@value BoardDerivation#ERRORS}) and the table to {@code --out}/derived.md.
  *
  * <p>Run from the project root after {@code energy/boards/regenerate.sh} has refitted the measured profiles:
- * {@code java -cp "benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
- * org.edgenas.bench.DerivedBoardStudy [--data ../shared/data] [--out results/energy] [--errors FILE]}
+ * {@code ./nas bench org.edgenas.bench.DerivedBoardStudy [--data ../shared/data] [--out results/energy] [--errors FILE]}
  */
 public final class DerivedBoardStudy {
 
@@ -151,8 +150,7 @@ public final class DerivedBoardStudy {
                         .filter(h -> h.quantity() == q).map(h -> h.pair().label()).toList())).toList())
                 + "; each derivation weighted equally";
         AtomicFiles.write(Path.of(opt.get("--errors")), BoardProfiles.json(new Residuals(label, all).toJson()));
-        md.append("\nCommand: `java -cp \"benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/"
-                + "lib/*\" org.edgenas.bench.DerivedBoardStudy").append(args.length == 0 ? "" : " "
+        md.append("\nCommand: `./nas bench org.edgenas.bench.DerivedBoardStudy").append(args.length == 0 ? "" : " "
                 + String.join(" ", args)).append("`\n");
         AtomicFiles.write(Path.of(opt.get("--out")).resolve("derived.md"), md.toString());
         System.out.print(md);

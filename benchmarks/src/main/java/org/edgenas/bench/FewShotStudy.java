@@ -38,8 +38,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * architecture when all rows are drawn. It writes {@code fewshot.csv} (every fit), {@code fewshot.md} (medians over
  * seeds) and {@code fewshot.png} (learning curves) to {@code --out}, and checks issue 14's targets at N = 20.
  *
- * <p>Run from the project root: {@code java -cp "benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/
- * target/lib/*" org.edgenas.bench.FewShotStudy [--data ../shared/data] [--sizes 5,10,20,50,100,200] [--seeds 5]
+ * <p>Run from the project root: {@code ./nas bench org.edgenas.bench.FewShotStudy [--data ../shared/data] [--sizes 5,10,20,50,100,200] [--seeds 5]
  * [--cases tx2,nano32,...] [--out results/energy]}
  */
 public final class FewShotStudy {
@@ -176,8 +175,7 @@ public final class FewShotStudy {
                                    double seconds, String args) {
         StringBuilder md = new StringBuilder();
         md.append("Median over seeds 1-").append(seeds).append(" of held-out MAPE / Spearman, by rows drawn (N). ")
-                .append("Command: `java -cp \"benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/")
-                .append("target/lib/*\" org.edgenas.bench.FewShotStudy").append(args.isEmpty() ? "" : " " + args)
+                .append("Command: `./nas bench org.edgenas.bench.FewShotStudy").append(args.isEmpty() ? "" : " " + args)
                 .append("`; ").append(String.format(Locale.ROOT, "%.0f s", seconds)).append(".\n\n");
         md.append("| column | held out | prior |");
         for (int n : sizes) {

@@ -35,8 +35,7 @@ import org.edgenas.search.SearchSettings;
  * true front's ideal and nadir, reference point 1.1), IGD and additive epsilon. It prints and writes (to
  * {@code --out}) the median and interquartile range over seeds, and the median wall time per run.
  *
- * <p>Run: {@code java -cp "benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
- * org.edgenas.bench.SearchQualityHarness [--config FILE] [--seeds 10] [--budgets 250,500,1000] [--out DIR]
+ * <p>Run: {@code ./nas bench org.edgenas.bench.SearchQualityHarness [--config FILE] [--seeds 10] [--budgets 250,500,1000] [--out DIR]
  * [--algorithms nsga2,random,evolution,jmetal-nsga2]}
  */
 public final class SearchQualityHarness {
