@@ -82,8 +82,12 @@ build() {
   local module="$1" jar="$2" stamp="$ROOT/$1/target/lib/.built"
   if [ ! -f "$stamp" ] || [ ! -f "$jar" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     echo "nas: building EdgeNAS $module (first use or sources changed)..." >&2
+    # the stamp takes the time the build started, so that a source saved during the build triggers the next one
+    mkdir -p "$ROOT/$module/target"
+    local started="$ROOT/$module/target/.build-started"
+    touch "$started"
     (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl "$module" -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
-    touch "$stamp"
+    mv "$started" "$stamp"
   fi
 }
 

@@ -59,6 +59,22 @@ class CalibrationDomainTest {
     }
 
     @Test
+    void valuesOfOneQuantityOutsideOneSetAreListedTogether() {
+        Extrapolation.Excursion g48 = new Extrapolation.Excursion("conv groups", Extrapolation.Excursion.Kind.NOT_IN,
+                48, Double.NaN, "{1}");
+        Extrapolation.Excursion g16 = new Extrapolation.Excursion("conv groups", Extrapolation.Excursion.Kind.NOT_IN,
+                16, Double.NaN, "{1}");
+        Extrapolation.Excursion k5 = new Extrapolation.Excursion("conv kernel size",
+                Extrapolation.Excursion.Kind.NOT_IN, 5, Double.NaN, "{1, 3}");
+        Extrapolation.Excursion batch = new Extrapolation.Excursion("batch", Extrapolation.Excursion.Kind.ABOVE, 4, 1,
+                "1");
+        Extrapolation merged = Extrapolation.merge(List.of(new Extrapolation(List.of(g48, k5)),
+                new Extrapolation(List.of(batch, g16, g48))));
+        assertEquals("conv groups 16, 48 not in {1}; conv kernel size 5 not in {1, 3}; batch 4 > 1",
+                merged.describe());
+    }
+
+    @Test
     void theDomainRoundTripsThroughAProfileFile() {
         CalibrationDomain d = domain();
         Map<String, Object> json = BoardProfiles.parse(BoardProfiles.json(d.toJson()), "d.json");

@@ -32,9 +32,34 @@ public record Extrapolation(List<Excursion> excursions) {
         return excursions.isEmpty();
     }
 
-    /** {@code inside}, or what lies outside joined by {@code ; }, e.g. {@code conv kernels 256 > 64; batch 32 > 1}. */
+    /**
+     * {@code inside}, or what lies outside joined by {@code ; }, e.g. {@code conv kernels 256 > 64; batch 32 > 1}; the
+     * values of one quantity outside one set are listed together, in ascending order ({@code conv groups 16, 24, 48
+     * not in {1}}), where the first of them stands.
+     */
     public String describe() {
-        return inside() ? "inside" : String.join("; ", excursions.stream().map(Excursion::toString).toList());
+        if (inside()) {
+            return "inside";
+        }
+        Map<String, List<Double>> sets = new LinkedHashMap<>();
+        for (Excursion e : excursions) {
+            if (e.kind() == Excursion.Kind.NOT_IN) {
+                sets.computeIfAbsent(e.quantity() + " not in " + e.limit(), k -> new ArrayList<>()).add(e.value());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Excursion e : excursions) {
+            if (e.kind() != Excursion.Kind.NOT_IN) {
+                parts.add(e.toString());
+                continue;
+            }
+            List<Double> values = sets.remove(e.quantity() + " not in " + e.limit());
+            if (values != null) {
+                parts.add(e.quantity() + " " + String.join(", ", values.stream().sorted().distinct()
+                        .map(Excursion::number).toList()) + " not in " + e.limit());
+            }
+        }
+        return String.join("; ", parts);
     }
 
     /**
