@@ -18,6 +18,8 @@ import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.BoardProfiles;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.Quantity;
+import org.edgenas.energy.profile.ResidualDistribution;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.report.ScatterPlot;
 import org.edgenas.space.SearchSpace;
@@ -152,14 +154,15 @@ final class CalibrateCommand implements Callable<Integer> {
         if (conv == null && fc == null && networks == null) {
             throw new ConfigException("give --networks (network level), --conv/--fc (layer level), or both");
         }
-        Calibration.Builder c = Calibration.builder(name, BoardProfiles.readDatasheet(datasheet))
+        Calibration.Builder c = Calibration.builder(name, named("--datasheet",
+                        () -> BoardProfiles.readDatasheet(datasheet)))
                 .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds)
                 .seed(seed).command(command());
         if (maxRows != null) {
             c.sample(maxRows, seed);
         }
         if (prior != null) {
-            c.prior(Prior.of(Boards.load(prior)));
+            c.prior(Prior.of(named("--prior", () -> Boards.load(prior))));
         }
         if (networks != null) {
             networkData(c);
@@ -182,6 +185,14 @@ final class CalibrateCommand implements Callable<Integer> {
                             ? "" : String.format(Locale.ROOT, "  80%% interval: coverage %.1f%%, median width %.1f%%",
                             e.coveragePct(), e.widthPct()));
         }
+        if (r.profile().residuals() != null) {
+            for (Quantity q : Quantity.values()) {
+                r.profile().residuals().of(q).filter(d -> !d.coversFully(0.8)).ifPresent(d -> stdout.printf(
+                        Locale.ROOT, "warning: the %s intervals rest on %d held-out errors; an 80 %% interval needs %d "
+                                + "to cover 80 %% (with fewer it covers less: about 67 %% from 5)%n", q.key(), d.n(),
+                        ResidualDistribution.fullCoverageRows(0.8)));
+            }
+        }
         if (r.profile().prior() != null) {
             for (var l : r.profile().prior().targets()) {
                 stdout.printf(Locale.ROOT, "prior %s, %s: strength %g (0: the rows alone), common scale %.4g%n",
@@ -195,12 +206,17 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** {@code --derive-from}: a profile from another board's and the datasheet, without measurements. */
     private int derive() {
-        if (networks != null || conv != null || fc != null || maxRows != null || prior != null || plot != null) {
-            throw new ConfigException("--derive-from builds a profile without measurements: drop --networks, --conv, "
-                    + "--fc, --max-rows, --prior and --plot");
+        List<String> allowed = List.of("--name", "--datasheet", "--derive-from", "--out", "--description", "--help",
+                "-h", "--version", "-V");
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName()).filter(o -> !allowed.contains(o)).distinct().toList();
+        if (!others.isEmpty()) {
+            throw new ConfigException("--derive-from builds a profile without measurements from --name, --datasheet, "
+                    + "--out and --description only: drop " + String.join(", ", others));
         }
-        BoardProfile from = Boards.load(deriveFrom);
-        BoardProfile p = BoardDerivation.derive(from, name, description, BoardProfiles.readDatasheet(datasheet),
+        BoardProfile from = named("--derive-from", () -> Boards.load(deriveFrom));
+        BoardProfile p = BoardDerivation.derive(from, name, description, named("--datasheet",
+                () -> BoardProfiles.readDatasheet(datasheet)),
                 BoardDerivation.errors(), List.of(deriveFrom, datasheet.toString()), command());
         AtomicFiles.write(out, BoardProfiles.toJson(p));
         PrintWriter stdout = spec.commandLine().getOut();
@@ -208,6 +224,15 @@ final class CalibrateCommand implements Callable<Integer> {
         stdout.println("wrote " + out + " (derived: no measurements of " + name + ")");
         stdout.flush();
         return 0;
+    }
+
+    /** Reads what an option names, its errors prefixed with the option. */
+    private static <T> T named(String option, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ConfigException e) {
+            throw new ConfigException(option + ": " + e.getMessage());
+        }
     }
 
     private void networkData(Calibration.Builder c) {

@@ -94,6 +94,13 @@ final class EstimateCommand implements Callable<Integer> {
             throw new ConfigException("give the networks one way: --arch STR, --input FILE (both with --space) or "
                     + "--network JSON");
         }
+        if (interval != null && !(interval > 0 && interval < 1)) {
+            throw new ConfigException("--interval: expected a share in (0, 1), e.g. 0.8, got " + interval);
+        }
+        if (interval != null && breakdown) {
+            throw new ConfigException("--interval gives whole-network intervals, --breakdown per-layer costs: use one "
+                    + "of them");
+        }
         List<Architecture> parsed = new ArrayList<>();
         if (network != null) {
             if (space != null || !spaceSettings.isEmpty()) {
@@ -106,9 +113,6 @@ final class EstimateCommand implements Callable<Integer> {
             }
             SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
             parsed.addAll(archs.parse(s));
-        }
-        if (interval != null && !(interval > 0 && interval < 1)) {
-            throw new ConfigException("--interval: expected a share in (0, 1), e.g. 0.8, got " + interval);
         }
         BoardProfile profile = Boards.load(board);
         EnergyModel model = Boards.model(profile);

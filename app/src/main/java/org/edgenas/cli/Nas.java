@@ -39,6 +39,11 @@ public final class Nas {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USAGE;
             }
+            if (e instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("error: " + e.getMessage() + (e.getCause() == null ? ""
+                        : " (" + e.getCause().getClass().getSimpleName() + ")"));
+                return 1;
+            }
             if (e instanceof ClusterException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;

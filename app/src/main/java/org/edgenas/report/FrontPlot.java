@@ -120,15 +120,21 @@ public final class FrontPlot {
      *
      * @param bounds {@code {energy low, energy high, latency low, latency high}} per evaluation, as in
      *               {@link Csv#evaluations(List, Function)}
-     * @param share  the intervals' share, for the legend
+     * @param u      the run's uncertainty settings: the intervals' share and the quantile the points are, for the
+     *               legend
      */
-    public static Bars bars(Function<Evaluation, double[]> bounds, Objective x, Double share) {
+    public static Bars bars(Function<Evaluation, double[]> bounds, Objective x,
+                            org.edgenas.experiment.UncertaintyConfig u) {
         if (bounds == null || x == Objective.ACCURACY) {
             return null;
         }
+        Double share = u.interval();
+        Double quantile = x == Objective.ENERGY_MJ ? u.energyQuantile() : u.latencyQuantile();
         int at = x == Objective.ENERGY_MJ ? 0 : 2;
         return new Bars(e -> new double[] {bounds.apply(e)[at], bounds.apply(e)[at + 1]},
-                String.format(Locale.ROOT, "%.0f %% interval of %s", 100 * share, x.key()));
+                String.format(Locale.ROOT, "%.0f %% interval of %s around its estimate", 100 * share, x.key())
+                        + (quantile == null ? "" : String.format(Locale.ROOT, "; points: its %.3g quantile",
+                        quantile)));
     }
 
     /**

@@ -96,7 +96,14 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a resolved config is plain JSON", e);
         }
-        Experiment e = Experiment.fromResolvedJson(json, FileResolver.LOCAL);
+        Experiment e;
+        try {
+            e = Experiment.fromResolvedJson(json, FileResolver.LOCAL);
+        } catch (ConfigException x) {
+            throw new ConfigException("--run " + runDir + " on --board " + board + ": " + x.getMessage()
+                    + (x.getMessage().contains("not found") ? " (paths in a run's config are found from the working "
+                    + "directory, as when the run was started: run ./nas rerank from there)" : ""));
+        }
         List<Evaluation> old = ResultsCsv.read(runDir.resolve("evaluated.csv"));
         List<String> oldFront = ResultsCsv.read(runDir.resolve("front.csv")).stream().map(Evaluation::arch).toList();
         List<Evaluation> now = old.stream().map(v -> rescore(e, v)).toList();
@@ -145,7 +152,12 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
      * @param board the board as given (a name or a profile file)
      */
     public static Path defaultOutput(Path runDir, String board) {
-        return runDir.resolve("rerank-" + Boards.load(board).name());
+        String name = Boards.load(board).name();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ConfigException("--board " + board + ": its profile's name '" + name + "' is not a plain name "
+                    + "(letters, digits, '.', '_', '-') to make the output directory rerank-NAME of; give --out DIR");
+        }
+        return runDir.resolve("rerank-" + name);
     }
 
     /**
@@ -155,27 +167,44 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
      * {@code out} is never half-written.
      */
     public void write(Path out) {
-        Path parent = out.toAbsolutePath().getParent();
+        Path target = out.toAbsolutePath().normalize();
+        Path runAbs = run.toAbsolutePath().normalize();
+        if (runAbs.startsWith(target)) {
+            throw new ConfigException("--out " + out + ": is the run directory or holds it; a rerank never replaces "
+                    + "the run's own files: give a new directory");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target.resolve("rerank.json"))) {
+            throw new ConfigException("--out " + out + ": exists and is not an earlier rerank's output (it has no "
+                    + "rerank.json), so it is not replaced: give a new directory or remove it");
+        }
+        Path parent = target.getParent();
         AtomicFiles.requireWritableDirectory(parent, "the rerank output's parent " + parent);
         Path staging;
         try {
             Files.createDirectories(parent);
-            staging = Files.createDirectory(parent.resolve("." + out.getFileName() + ".tmp-" + System.nanoTime()));
+            staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".tmp-" + System.nanoTime()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory beside " + out + ": " + e.getMessage(), e);
         }
+        Path aside = null;
         try {
             files(staging);
-            Path aside = null;
-            if (Files.exists(out)) {
-                aside = parent.resolve("." + out.getFileName() + ".old-" + System.nanoTime());
-                Files.move(out, aside, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.exists(target)) {
+                aside = parent.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             if (aside != null) {
                 delete(aside);
             }
         } catch (IOException e) {
+            if (aside != null && !Files.exists(target)) {
+                try {
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
             throw new UncheckedIOException("cannot write the reranked run to " + out + ": " + e.getMessage(), e);
         } finally {
             if (Files.exists(staging)) {
@@ -194,7 +223,7 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
         FrontPlot plot = FrontPlot.of(experiment.name() + ": reranked on " + board(), evaluated, front, List.of(),
                 cost, gain, "accuracy proxy: " + experiment.problem().proxy().name(),
                 experiment.problem().constraints(), FrontPlot.bars(bounds, cost,
-                        experiment.config().uncertainty().interval()));
+                        experiment.config().uncertainty()));
         AtomicFiles.write(dir.resolve("front.png"), plot.png());
         AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
         StringBuilder csv = new StringBuilder("status,front_before,front_after,arch,energy_mj_before,energy_mj_after,"

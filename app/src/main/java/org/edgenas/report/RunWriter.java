@@ -65,7 +65,7 @@ public final class RunWriter {
                 + experiment.problem().energy().board();
         FrontPlot plot = FrontPlot.of(title, result.evaluated(), result.front(), reference, cost, gain,
                 "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints(),
-                FrontPlot.bars(bounds, cost, experiment.config().uncertainty().interval()));
+                FrontPlot.bars(bounds, cost, experiment.config().uncertainty()));
         byte[] frontPng = plot.png();
         AtomicFiles.write(dir.resolve("front.png"), frontPng);
         AtomicFiles.write(dir.resolve("front.svg"), plot.svg());

@@ -68,5 +68,48 @@ class CalibrateCommandTest {
                 dir.resolve("x.json").toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("--max-rows"), bad.err());
+        var fitOptions = ConfigErrorTest.run("calibrate", "--name", "nx", "--derive-from", "jetson-tx2",
+                "--datasheet", ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString(), "--robust",
+                "--folds", "3", "--out", dir.resolve("nx.json").toString());
+        assertEquals(2, fitOptions.status());
+        assertTrue(fitOptions.err().contains("drop --robust, --folds"), fitOptions.err());
+        var twice = ConfigErrorTest.run("calibrate", "--name", "nx2", "--derive-from", "jetson-xavier-nx",
+                "--datasheet", ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString(), "--out",
+                dir.resolve("nx2.json").toString());
+        assertEquals(2, twice.status());
+        assertTrue(twice.err().contains("is itself derived (from jetson-tx2)"), twice.err());
+        var prior = ConfigErrorTest.run("calibrate", "--name", "x", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-tx2.json").toString(), "--space", "nb201", "--networks",
+                ROOT.resolve("README.md").toString(), "--latency-column", "l", "--prior", "no-such-board", "--out",
+                dir.resolve("x.json").toString());
+        assertEquals(2, prior.status());
+        assertTrue(prior.err().startsWith("error: --prior: unknown board 'no-such-board'"), prior.err());
+    }
+
+    @Test
+    void aDrawLargerThanTheRowsIsRefusedAndFewHeldOutErrorsAreWarnedOf() {
+        Optional<Path> csv = ReferenceData.file("nb201/jetson_latency.csv");
+        assumeTrue(csv.isPresent(), "reference data not found (../shared/data); few-shot calibration not checked");
+        String[] common = {"calibrate", "--name", "tx2", "--datasheet",
+                ROOT.resolve("energy/boards/datasheets/jetson-tx2.json").toString(), "--space", "nb201",
+                "--networks", csv.get().toString(), "--latency-column", "tx2_trt_b1_latency_ms", "--out",
+                dir.resolve("tx2.json").toString(), "--max-rows"};
+        var tooMany = ConfigErrorTest.run(concat(common, "100000"));
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().contains("--max-rows 100000: there are only 1012 calibration rows to draw from; "
+                + "allowed 1..1012"), tooMany.err());
+        var five = ConfigErrorTest.run(concat(common, "5"));
+        assertEquals(0, five.status(), five.err());
+        assertTrue(five.out().contains("warning: the latency_ms intervals rest on 5 held-out errors; an 80 % interval "
+                + "needs 9"), five.out());
+        var fifty = ConfigErrorTest.run(concat(common, "50"));
+        assertEquals(0, fifty.status(), fifty.err());
+        assertTrue(!fifty.out().contains("warning: the latency_ms intervals"), fifty.out());
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = last;
+        return all;
     }
 }

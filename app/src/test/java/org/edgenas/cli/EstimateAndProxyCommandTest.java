@@ -247,4 +247,12 @@ class EstimateAndProxyCommandTest {
                 + "[0-9.]+%.*"), tx2);
         assertTrue(tx2.contains("intervals: from the held-out errors of 5-fold-cv"), tx2);
     }
+
+    @Test
+    void intervalsAreForWholeNetworksNotABreakdown() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--arch", "k3n64s1",
+                "--interval", "0.8", "--breakdown");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--interval gives whole-network intervals, --breakdown per-layer costs"), r.err());
+    }
 }

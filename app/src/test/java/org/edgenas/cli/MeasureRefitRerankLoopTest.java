@@ -128,6 +128,22 @@ class MeasureRefitRerankLoopTest {
                 .status());
         assertFalse(Files.exists(out.resolve("stale.txt")));
         assertTrue(Files.exists(out.resolve("rerank.json")));
+
+        // a directory that is not an earlier rerank's output, or the run itself, is never replaced
+        Path precious = Files.createDirectories(dir.resolve("precious"));
+        Files.writeString(precious.resolve("thesis.tex"), "keep");
+        var refused = ConfigErrorTest.run("rerank", "--run", run.toString(), "--board", profileB.toString(), "--out",
+                precious.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("is not an earlier rerank's output"), refused.err());
+        assertEquals("keep", Files.readString(precious.resolve("thesis.tex")));
+        for (Path target : List.of(run, run.getParent())) {
+            var self = ConfigErrorTest.run("rerank", "--run", run.toString(), "--board", profileB.toString(), "--out",
+                    target.toString());
+            assertEquals(2, self.status());
+            assertTrue(self.err().contains("is the run directory or holds it"), self.err());
+        }
+        assertEquals(front, Files.readAllLines(run.resolve("front.csv")), "the run's own front is kept");
     }
 
     @Test

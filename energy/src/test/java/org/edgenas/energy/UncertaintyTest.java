@@ -106,4 +106,33 @@ class UncertaintyTest {
         assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("residuals.latency_ms.quantiles"),
                 e.getMessage());
     }
+
+    @Test
+    void anIntervalCoversItsShareFromNineHeldOutErrorsAndLessFromFewer() {
+        assertEquals(9, ResidualDistribution.fullCoverageRows(0.8));
+        assertEquals(19, ResidualDistribution.fullCoverageRows(0.9));
+        java.util.Random random = new java.util.Random(7);
+        for (int n : new int[] {5, 9}) {
+            int covered = 0;
+            int trials = 4000;
+            for (int t = 0; t < trials; t++) {
+                double[] sample = new double[n];
+                for (int i = 0; i < n; i++) {
+                    sample[i] = random.nextGaussian();
+                }
+                ResidualDistribution d = ResidualDistribution.of(sample);
+                double next = random.nextGaussian();
+                if (next >= d.quantile(0.1) && next <= d.quantile(0.9)) {
+                    covered++;
+                }
+            }
+            double coverage = (double) covered / trials;
+            ResidualDistribution any = ResidualDistribution.of(new double[n]);
+            if (n == 9) {
+                assertTrue(any.coversFully(0.8) && coverage > 0.78, n + " errors: coverage " + coverage);
+            } else {
+                assertTrue(!any.coversFully(0.8) && coverage < 0.72, n + " errors: coverage " + coverage);
+            }
+        }
+    }
 }

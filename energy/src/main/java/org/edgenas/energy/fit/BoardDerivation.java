@@ -81,6 +81,11 @@ public final class BoardDerivation {
      */
     public static BoardProfile derive(BoardProfile from, String name, String description, Hardware datasheet,
                                       Residuals errors, List<String> data, String command) {
+        if (from.derivation() != null) {
+            throw new ConfigException(from.source() + ": " + from.name() + " is itself derived (from "
+                    + from.derivation().from() + "); derive from a measured board, whose errors the intervals of a "
+                    + "derivation are made for");
+        }
         if (!from.calibrated() || !"layerwise".equals(from.form())) {
             throw new ConfigException(from.source() + ": a board can only be derived from a calibrated profile of the "
                     + "layerwise form; " + from.name() + " is " + (from.calibrated() ? "of form " + from.form()
@@ -104,12 +109,14 @@ public final class BoardDerivation {
             throw new ConfigException(from.source() + ": its energy adds static power, which neither it nor the new "
                     + "datasheet gives");
         }
+        String energyPart = energy == null ? "no energy (" + from.name() + " models latency only)"
+                : String.format(Locale.ROOT, "energy x %.4g more (maximum power %.4g / %.4g W)", power,
+                datasheet.maxPowerW(), source.maxPowerW());
         String method = String.format(Locale.ROOT, "derived without measurements from %s (%s): fixed and per-MAC "
                 + "latency costs x %.4g (peak MAC rate %.4g / %.4g), per-byte x %.4g (memory bandwidth %.4g / %.4g B/s), "
-                + "energy x %.4g more (maximum power %.4g / %.4g W); intervals from the leave-one-board-out errors of "
-                + "such derivations", from.name(), from.source(), compute, source.peakMacsPerS(),
-                datasheet.peakMacsPerS(), memory, source.memoryBytesPerS(), datasheet.memoryBytesPerS(), power,
-                datasheet.maxPowerW(), source.maxPowerW());
+                + "%s; intervals from the leave-one-board-out errors of such derivations", from.name(), from.source(),
+                compute, source.peakMacsPerS(), datasheet.peakMacsPerS(), memory, source.memoryBytesPerS(),
+                datasheet.memoryBytesPerS(), energyPart);
         LayerwiseCoefficients derived = new LayerwiseCoefficients(latency, energy, c.addsStaticPower());
         Map<Quantity, ResidualDistribution> kept = new EnumMap<>(Quantity.class);
         if (errors != null) {

@@ -349,6 +349,11 @@ public final class Calibration {
             List<Integer> cal = IntStream.range(0, rows.size()).filter(i -> !rows.get(i).validation()).boxed()
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             if (b.maxRows != null) {
+                if (b.maxRows > cal.size()) {
+                    throw new ConfigException("--max-rows " + b.maxRows + ": there are only " + cal.size()
+                            + " calibration rows to draw from; allowed 1.." + cal.size() + " (without --max-rows the "
+                            + "fit uses them all)");
+                }
                 java.util.Collections.shuffle(cal, new java.util.Random(b.drawSeed));
                 List<Integer> kept = new ArrayList<>(cal.subList(0, Math.min(b.maxRows, cal.size())));
                 java.util.Collections.sort(kept);

@@ -12,8 +12,10 @@ import org.edgenas.config.Parameters;
  * a prediction interval is made of. Stored as its quantile function at the {@value #STEPS} + 1 cumulative
  * probabilities {@code k / STEPS}, each the order statistic a split-conformal interval uses (rank {@code floor(p (n +
  * 1))} below the median, {@code ceil(p (n + 1))} from it on, clipped to the sample), so that a central interval of
- * {@code n} exchangeable held-out rows covers at least its nominal share of new ones in expectation, even for a small
- * {@code n}. Immutable.
+ * {@code n} exchangeable held-out rows covers at least its nominal share P of new ones in expectation, provided the
+ * ranks fall inside the sample: {@code n >= 2 / (1 - P) - 1} ({@link #fullCoverageRows}: 9 rows for 80 %, 19 for
+ * 90 %). With fewer, the ranks are clipped to the smallest and largest error and the interval covers less (about 67 %
+ * for an 80 % interval from 5 rows); {@link #coversFully} tells, and {@code ./nas calibrate} warns. Immutable.
  */
 public final class ResidualDistribution {
 
@@ -59,6 +61,24 @@ public final class ResidualDistribution {
     /** Number of held-out rows behind the distribution. */
     public int n() {
         return n;
+    }
+
+    /**
+     * The fewest held-out rows whose central {@code share} interval covers at least that share in expectation:
+     * {@code ceil(2 / (1 - share) - 1)}, e.g. 9 for 0.8.
+     *
+     * @param share the interval's share, in (0, 1)
+     */
+    public static int fullCoverageRows(double share) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("an interval's share must be in (0, 1), got " + share);
+        }
+        return (int) Math.ceil(2 / (1 - share) - 1 - 1e-9);
+    }
+
+    /** Whether this distribution's central {@code share} interval covers that share in expectation (see above). */
+    public boolean coversFully(double share) {
+        return n >= fullCoverageRows(share);
     }
 
     /** The log ratio at cumulative probability {@code p} in [0, 1], linear between the stored points. */
