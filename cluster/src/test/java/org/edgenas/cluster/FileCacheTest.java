@@ -74,4 +74,24 @@ class FileCacheTest {
         assertEquals(Map.of("a.csv", FileContent.digest(TABLE), "copy/b.csv", FileContent.digest(TABLE)),
                 bundle.manifest());
     }
+
+    @Test
+    void aWorkerRemovesTheCopiesOfWorkersThatWereKilledAndKeepsThoseOfLiveOnes(@TempDir Path temp) throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = Files.createDirectories(temp.resolve("edgenas-worker-files-dead"));
+        Files.writeString(dead.resolve(FileCache.OWNER), Long.toString(finished.pid()));
+        Files.write(dead.resolve("scores.csv"), TABLE);
+        Path live = Files.createDirectories(temp.resolve("edgenas-worker-files-live"));
+        Files.writeString(live.resolve(FileCache.OWNER), Long.toString(ProcessHandle.current().pid()));
+        Path unknown = Files.createDirectories(temp.resolve("edgenas-worker-files-old"));
+        try (FileCache cache = new FileCache(temp)) {
+            cache.store(FileContent.of("scores.csv", TABLE));
+            assertFalse(Files.exists(dead), "the copies of a worker that is gone");
+            assertTrue(Files.exists(live) && Files.exists(unknown), "a live worker's, and one without an owner");
+            try (var dirs = Files.list(temp)) {
+                assertEquals(3, dirs.count(), "live, old, and this cache's own");
+            }
+        }
+    }
 }
