@@ -198,6 +198,37 @@ class ClusterSearchTest {
                 x.getMessage());
     }
 
+    @Test
+    @Order(3)
+    void aProxyRunningPastItsTimeLimitOnAWorkerIsRecordedAsFailedAsLocally() throws IOException {
+        // the limit travels in the config the workers rebuild the problem from: each candidate's proxy sleeps 400 ms
+        // on a worker, the limit is 50 ms, so every candidate is recorded as failed with its modelled energy
+        Experiment e = experiment("{name: test-slow, delay_ms: 400, timeout_s: 0.05}",
+                "{algorithm: random, population: 4, max_evaluations: 4}", "min_workers: 3, wait_s: 150");
+        List<String> searchWarnings = Collections.synchronizedList(new ArrayList<>());
+        SearchResult r;
+        try (ClusterEvaluator cluster = ClusterEvaluator.connect((Execution.Cluster) e.execution(), e.resolvedJson(),
+                e.files(), RunWriter.version(), line -> { })) {
+            r = Search.run(e.problem(), e.settings(), new SearchListener() {
+                @Override
+                public void progress(Progress progress) {
+                }
+
+                @Override
+                public void warning(String message) {
+                    searchWarnings.add(message);
+                }
+            }, cluster);
+        }
+        assertEquals(4, r.evaluated().size());
+        for (Evaluation v : r.evaluated()) {
+            assertEquals(Double.NEGATIVE_INFINITY, v.accuracy(), v.arch());
+            assertTrue(Double.isFinite(v.energyMj()) && !v.feasible(), v.toString());
+        }
+        assertEquals(4, searchWarnings.stream().filter(w -> w.endsWith(" ran past proxy.timeout_s = 0.05 s; "
+                + "recorded as failed (accuracy -inf, infeasible)")).count(), String.join("\n", searchWarnings));
+    }
+
     /** How Hazelcast reports a task whose worker died, each documented as a loss by {@link ClusterEvaluator}. */
     private static final String LOSS = "(MemberLeftException|TargetNotMemberException|"
             + "HazelcastInstanceNotActiveException|RejectedExecutionException)";
