@@ -3,6 +3,7 @@
 Fits log latency as a linear function of the 30 indicators "edge e of the cell holds operation o" (plus an intercept)
 on the Jetson NB201 latencies of ../shared/data, and scores it on the rows marked validation:
 
+- first, how alike the boards' measured latencies rank the networks (Spearman over all rows);
 - on all calibration rows (least squares), the form's ceiling;
 - on N drawn calibration rows (seeds 1-5, medians), by ridge regression whose strength is chosen by leave-one-out
   cross-validation, shrunk towards zero ("none") or towards the same fit of another board's *measured* calibration
@@ -64,6 +65,11 @@ def main(data):
     cal = np.array([r["split"] == "calibration" for r in rows])
     val = ~cal
     y = {k: np.log(np.array([float(r[c]) for r in rows])) for k, c in COLUMNS.items()}
+    names = list(COLUMNS)
+    for i, p in enumerate(names):
+        for q in names[i + 1:]:
+            print("measured latencies, all %d rows: Spearman %s vs %s %.3f" % (len(rows), p, q,
+                                                                          spearmanr(y[p], y[q]).correlation))
     full = {k: np.linalg.lstsq(a[cal], v[cal], rcond=None)[0] for k, v in y.items()}
     print("| column | prior | all rows | N = 10 | N = 20 | N = 50 |")
     print("|---|---|---|---|---|---|")
