@@ -130,6 +130,11 @@ class MbConvSpaceTest {
         String badKernel = MOBILENETV2.replaceFirst("e6k3", "e6k9");
         assertTrue(assertThrows(ArchitectureFormatException.class, () -> s.encode(badKernel)).getMessage()
                 .contains("stage s2 block 1 'e6k9': kernel size 9 is not a choice; allowed: [3, 5, 7]"));
+        String huge = MOBILENETV2.replaceFirst("e6k3", "e99999999999k3");
+        assertTrue(assertThrows(ArchitectureFormatException.class, () -> s.encode(huge)).getMessage()
+                .contains("'e99999999999k3': expansion ratio 99999999999 is not a choice; allowed: [1, 3, 6]"));
+        assertEquals(s.encode(MOBILENETV2), s.encode(MOBILENETV2.replaceFirst("e6k3", "e006k03")),
+                "leading zeros read as the number");
         String tooDeep = MOBILENETV2.replaceFirst("_e6k3-e6k3_", "_e6k3-e6k3-e6k3-e6k3-e6k3_");
         assertTrue(assertThrows(ArchitectureFormatException.class, () -> s.encode(tooDeep)).getMessage()
                 .contains("stage s2 has 5 blocks; allowed depths: [1, 2, 3, 4]"));

@@ -326,13 +326,12 @@ public final class ChainCnnSpace implements SearchSpace {
 
     /** The index in {@code allowed} of the decimal number {@code digits} (any length; leading zeros allowed). */
     private int index(String arch, String token, String what, String digits, List<Integer> allowed) {
-        String value = digits.replaceFirst("^0+(?=\\d)", "");
-        for (int i = 0; i < allowed.size(); i++) {
-            if (Integer.toString(allowed.get(i)).equals(value)) {
-                return i;
-            }
+        int i = Choice.indexOfDecimal(digits, allowed);
+        if (i < 0) {
+            throw bad(arch, "'" + token + "': " + what + " " + Choice.decimal(digits) + " is not a choice; allowed: "
+                    + allowed);
         }
-        throw bad(arch, "'" + token + "': " + what + " " + value + " is not a choice; allowed: " + allowed);
+        return i;
     }
 
     private ArchitectureFormatException bad(String arch, String why) {

@@ -388,8 +388,8 @@ public final class MbConvSpace implements SearchSpace {
                 }
                 int base = gene + 1 + 3 * j;
                 String where = "stage " + s.name() + " block " + (j + 1) + " '" + blockTokens[j] + "': ";
-                genes[base] = index(arch, where + "expansion ratio", Integer.parseInt(m.group(1)), expansionRatios);
-                genes[base + 1] = index(arch, where + "kernel size", Integer.parseInt(m.group(2)), kernelSizes);
+                genes[base] = index(arch, where + "expansion ratio", m.group(1), expansionRatios);
+                genes[base + 1] = index(arch, where + "kernel size", m.group(2), kernelSizes);
                 if (m.group(3) != null) {
                     if (!squeezeExcitation) {
                         throw bad(arch, where + "squeeze-and-excitation is disabled in this space");
@@ -438,10 +438,10 @@ public final class MbConvSpace implements SearchSpace {
         return String.join("_", tokens);
     }
 
-    private static int index(String arch, String what, int value, List<Integer> allowed) {
-        int i = allowed.indexOf(value);
+    private static int index(String arch, String what, String digits, List<Integer> allowed) {
+        int i = Choice.indexOfDecimal(digits, allowed);
         if (i < 0) {
-            throw bad(arch, what + " " + value + " is not a choice; allowed: " + allowed);
+            throw bad(arch, what + " " + Choice.decimal(digits) + " is not a choice; allowed: " + allowed);
         }
         return i;
     }
