@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.edgenas.arch.Architecture;
+import org.edgenas.arch.GraphBuilder;
+import org.edgenas.arch.Linear;
+import org.edgenas.arch.Shape;
 import org.edgenas.config.Parameters;
 import org.edgenas.energy.profile.BoardProfiles;
 import org.edgenas.energy.profile.CalibrationDomain;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.Extrapolation;
+import org.edgenas.energy.profile.Hardware;
+import org.edgenas.energy.profile.Provenance;
 import org.edgenas.space.chain.ChainCnnSpace;
 import org.edgenas.space.nb201.Nb201Space;
 import org.junit.jupiter.api.Test;
@@ -72,6 +78,24 @@ class CalibrationDomainTest {
                 new Extrapolation(List.of(batch, g16, g48))));
         assertEquals("conv groups 16, 48 not in {1}; conv kernel size 5 not in {1, 3}; batch 4 > 1",
                 merged.describe());
+    }
+
+    @Test
+    void aDomainOfFullyConnectedLayersAloneRoundTripsThroughAProfileFile() {
+        GraphBuilder b = GraphBuilder.on(Shape.vector(64));
+        b.add("fc", Linear.of(64, 10), Architecture.INPUT);
+        CalibrationDomain d = CalibrationDomain.of(List.of(new CalibrationDomain.Row(b.build("fc"), 1, false)),
+                Execution.EAGER);
+        Map<String, Object> json = BoardProfiles.parse(BoardProfiles.json(d.toJson()), "d.json");
+        assertEquals(d, CalibrationDomain.read(Parameters.of(json)));
+    }
+
+    @Test
+    void profileSectionsWithEmptyListsRoundTripThroughAProfileFile() {
+        Provenance v = new Provenance(List.of(), "fitted by hand", null, null);
+        assertEquals(v, Provenance.read(Parameters.of(BoardProfiles.parse(BoardProfiles.json(v.toJson()), "p.json"))));
+        Hardware h = new Hardware(1e12, 1e10, 1 << 20, 2.0, 10.0, List.of());
+        assertEquals(h, Hardware.read(Parameters.of(BoardProfiles.parse(BoardProfiles.json(h.toJson()), "h.json"))));
     }
 
     @Test

@@ -262,9 +262,9 @@ public record CalibrationDomain(int networks, int layers, Span batch, Map<CostGr
         Map<String, Object> r = new LinkedHashMap<>();
         roles.forEach((g, s) -> r.put(g.key(), s.stream().map(x -> x.name().toLowerCase(Locale.ROOT)).toList()));
         m.put("roles", r);
-        m.put("conv_kernel_sizes", List.copyOf(convKernels));
-        m.put("conv_strides", List.copyOf(convStrides));
-        m.put("conv_groups", List.copyOf(convGroups));
+        putNonEmpty(m, "conv_kernel_sizes", convKernels);
+        putNonEmpty(m, "conv_strides", convStrides);
+        putNonEmpty(m, "conv_groups", convGroups);
         put(m, "conv_in_channels", convIn);
         put(m, "conv_kernels", convOut);
         put(m, "conv_input_size", convSize);
@@ -273,6 +273,13 @@ public record CalibrationDomain(int networks, int layers, Span batch, Map<CostGr
         put(m, "layer_macs", layerMacs);
         put(m, "network_macs", networkMacs);
         return m;
+    }
+
+    /** Writes a set as a list, or nothing where it is empty: a reader takes absent as none, an empty list as an error. */
+    private static void putNonEmpty(Map<String, Object> m, String key, java.util.Collection<Integer> values) {
+        if (!values.isEmpty()) {
+            m.put(key, List.copyOf(values));
+        }
     }
 
     private static void put(Map<String, Object> m, String key, Span s) {

@@ -98,7 +98,9 @@ public record Hardware(double peakMacsPerS, double memoryBytesPerS, long cacheBy
             m.put("static_power_w", staticPowerW);
         }
         m.put("max_power_w", maxPowerW);
-        m.put("sources", sources);
+        if (!sources.isEmpty()) {
+            m.put("sources", sources);
+        }
         return m;
     }
 }

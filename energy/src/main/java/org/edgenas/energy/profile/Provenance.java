@@ -31,7 +31,9 @@ public record Provenance(List<String> data, String method, String command, Sampl
     /** The section as written in profile files. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data);
+        if (!data.isEmpty()) {
+            m.put("data", data);
+        }
         if (method != null) {
             m.put("method", method);
         }
