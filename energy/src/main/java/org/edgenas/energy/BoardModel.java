@@ -85,11 +85,11 @@ final class BoardModel implements EnergyModel {
                 t = floor;
             }
             if (energy) {
-                e = Math.max(e, staticW * floor);
+                e = Math.max(e, hardware.energyFloorMj(floor));
             }
             layers.add(new LayerEstimate(l.name(), l.kind(), l.macs(), l.bytes(), e, t));
         }
-        Extrapolation outside = domain == null ? NO_DOMAIN : domain.check(a, batch, execution);
+        Extrapolation outside = domain == null ? NO_DOMAIN : domain.check(a, batch, g);
         Estimate floored = new Estimate(batch, layers, raw.fixedEnergyMj(), raw.fixedLatencyMs(), outside);
         if (!(latency && energy)) {
             return floored;

@@ -55,7 +55,7 @@ final class QuantileModel implements EnergyModel {
             return 1;
         }
         double y = Uncertainty.value(e, q);
-        double f = uncertainty.quantile(e, q, p) / y;
+        double f = uncertainty.quantile(y, e.extrapolation(), q, p) / y;
         return Double.isFinite(f) ? f : 1;
     }
 

@@ -59,13 +59,17 @@ public final class Uncertainty {
      * @param p a cumulative probability in [0, 1]
      */
     public double quantile(Estimate e, Quantity q, double p) {
-        double y = value(e, q);
+        return quantile(value(e, q), e.extrapolation(), q, p);
+    }
+
+    /** {@link #quantile(Estimate, Quantity, double)} of an estimate whose value {@code y} of {@code q} is known. */
+    double quantile(double y, Extrapolation x, Quantity q, double p) {
         Optional<ResidualDistribution> d = residuals.of(q);
         if (Double.isNaN(y) || d.isEmpty()) {
             return Double.NaN;
         }
         double median = d.get().quantile(0.5);
-        double r = median + widening(e.extrapolation()) * (d.get().quantile(p) - median);
+        double r = median + widening(x) * (d.get().quantile(p) - median);
         return y * Math.exp(r);
     }
 

@@ -152,9 +152,16 @@ public record CalibrationDomain(int networks, int layers, Span batch, Map<CostGr
 
     /** What of {@code a} at {@code batch}, run by a runtime of kind {@code execution}, lies outside this domain. */
     public Extrapolation check(Architecture a, int batch, Execution execution) {
+        return check(a, batch, execution.graph(a));
+    }
+
+    /**
+     * As {@link #check(Architecture, int, Execution)}, with the execution graph of {@code a} its caller already has
+     * ({@code execution.graph(a)}).
+     */
+    public Extrapolation check(Architecture a, int batch, ExecutionGraph g) {
         List<Extrapolation.Excursion> out = new ArrayList<>();
         span(out, "batch", batch, this.batch);
-        ExecutionGraph g = execution.graph(a);
         for (int i = 0; i < a.nodes().size(); i++) {
             ExecutionGraph.Role role = g.role(i);
             CostGroup group = CostGroup.of(a.nodes().get(i).layer());
