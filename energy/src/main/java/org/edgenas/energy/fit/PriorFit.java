@@ -109,16 +109,24 @@ public final class PriorFit {
         }
         int k = Math.min(all.size() <= 200 ? 10 : 5, distinct);
         int[] fold = CrossValidation.folds(groups, k, seed);
+        // what a fold's fit starts from does not depend on the strength: made once per fold
+        Rows[] train = new Rows[k];
+        double[][] lowers = new double[k][];
+        double[][] anchors = new double[k][];
+        for (int f = 0; f < k; f++) {
+            int held = f;
+            train[f] = all.subset(java.util.stream.IntStream.range(0, all.size()).filter(i -> fold[i] != held)
+                    .toArray());
+            lowers[f] = LinearCostFit.lower(train[f].features(), minPerMac);
+            anchors[f] = anchor(train[f], lowers[f], prior);
+        }
         double best = Double.POSITIVE_INFINITY;
         double chosen = STRENGTHS[0];
         for (double strength : STRENGTHS) {
             double error = 0;
             for (int f = 0; f < k; f++) {
                 int held = f;
-                int[] train = java.util.stream.IntStream.range(0, all.size()).filter(i -> fold[i] != held).toArray();
-                Rows t = all.subset(train);
-                double[] lower = LinearCostFit.lower(t.features(), minPerMac);
-                double[] x = shrunk(t, lower, robust, strength == 0 ? null : anchor(t, lower, prior), strength);
+                double[] x = shrunk(train[f], lowers[f], robust, strength == 0 ? null : anchors[f], strength);
                 for (int i = 0; i < all.size(); i++) {
                     if (fold[i] == held) {
                         double p = dot(all.features().get(i), x);
