@@ -2,9 +2,7 @@ package org.edgenas.cluster;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.edgenas.io.Digests;
 
 /**
  * One file a search's config names, as it travels to workers: its SHA-256 digest (hexadecimal), its file name (kept,
@@ -22,10 +20,6 @@ record FileContent(String digest, String name, byte[] bytes) implements Serializ
 
     /** The SHA-256 digest of {@code bytes}, as 64 hexadecimal digits. */
     static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(bytes);
     }
 }

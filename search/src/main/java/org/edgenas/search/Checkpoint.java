@@ -8,17 +8,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Quotes;
 import org.edgenas.energy.Estimate;
+import org.edgenas.io.Digests;
 import org.edgenas.io.TextFiles;
 import org.edgenas.space.ArchitectureFormatException;
 import org.edgenas.space.Genotype;
@@ -60,10 +58,8 @@ public record Checkpoint(String algorithm, String config, int generation, List<i
     /** The checkpoint as JSON text, with its digest. */
     public String toJson() {
         ObjectNode content = content();
-        ObjectNode file = JsonNodeFactory.instance.objectNode();
-        file.setAll(content);
-        file.put("digest", digest(content));
-        return file.toString() + "\n";
+        content.put("digest", digest(content));
+        return content + "\n";
     }
 
     private ObjectNode content() {
@@ -113,12 +109,7 @@ public record Checkpoint(String algorithm, String config, int generation, List<i
     }
 
     private static String digest(ObjectNode content) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digests.sha256Hex(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -9,11 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.edgenas.arch.Shape;
 import org.edgenas.config.ConfigException;
+import org.edgenas.io.Digests;
 
 /**
  * Images read from a file, as 8-bit pixel values, channel-major per image ({@code count x channels x height x
@@ -55,15 +54,11 @@ public record ImageSet(Path source, String format, int count, int channels, int 
      * images, whatever their files are called or whether they were compressed; computed on each call.
      */
     public String contentDigest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(format.getBytes(StandardCharsets.UTF_8));
-            sha.update(ByteBuffer.allocate(16).putInt(count).putInt(channels).putInt(height).putInt(width).array());
-            sha.update(pixels);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha = Digests.sha256();
+        sha.update(format.getBytes(StandardCharsets.UTF_8));
+        sha.update(ByteBuffer.allocate(16).putInt(count).putInt(channels).putInt(height).putInt(width).array());
+        sha.update(pixels);
+        return Digests.hex(sha.digest());
     }
 
     /**
