@@ -33,6 +33,7 @@ import org.edgenas.arch.ShapeException;
 import org.edgenas.arch.Zero;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.io.JsonText;
 
 /**
  * Writes networks as a self-contained JSON spec that the on-board profiler ({@code tools/profiler}) rebuilds in
@@ -111,20 +112,8 @@ public final class NetworkJson {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
-        Object root;
-        try {
-            root = COMPACT.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new ConfigException(file + (line > 0 ? ":" + line : "") + ": malformed JSON: " + e.getOriginalMessage(),
-                    e);
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(file + ": expected a JSON object with \"format\": \"" + FORMAT + "\" or \""
-                    + LIST_FORMAT + "\"");
-        }
-        Map<String, Object> top = new LinkedHashMap<>();
-        map.forEach((k, v) -> top.put(String.valueOf(k), v));
+        Map<String, Object> top = JsonText.object(text, file.toString(), "expected a JSON object with \"format\": \""
+                + FORMAT + "\" or \"" + LIST_FORMAT + "\"");
         Parameters doc = Parameters.of(top, file.toString(), "", k -> -1);
         String format = doc.choice("format", null, List.of(FORMAT, LIST_FORMAT));
         if (format == null) {

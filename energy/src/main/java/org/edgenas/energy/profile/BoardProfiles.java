@@ -15,6 +15,7 @@ import java.util.Map;
 import org.edgenas.arch.Precision;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.Parameters;
+import org.edgenas.io.JsonText;
 import org.edgenas.io.TextFiles;
 
 /**
@@ -137,20 +138,7 @@ public final class BoardProfiles {
      * @throws ConfigException naming {@code source} (and the line) if it is not
      */
     public static Map<String, Object> parse(String json, String source) {
-        Object root;
-        try {
-            root = MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new ConfigException(source + (line > 0 ? ":" + line : "") + ": malformed JSON: "
-                    + e.getOriginalMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(source + ": expected a JSON object at the top level");
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        map.forEach((k, v) -> m.put(String.valueOf(k), v));
-        return m;
+        return JsonText.object(json, source, "expected a JSON object at the top level");
     }
 
     private static BoardProfile read(Parameters p) {
