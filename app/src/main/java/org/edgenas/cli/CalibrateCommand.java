@@ -23,7 +23,6 @@ import org.edgenas.energy.profile.ResidualDistribution;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.report.ScatterPlot;
 import org.edgenas.space.SearchSpace;
-import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -252,7 +251,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new ConfigException("--power-points turns modelled latency into energy: give it with "
                     + "--latency-column and without --energy-column");
         }
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
+        SearchSpace s = Settings.space(space, spaceSettings);
         List<Measurement> rows = NetworkMeasurements.read(networks, s, new NetworkMeasurements.Columns(
                 latencyColumn, energyColumn, per, batch, minValue));
         c.networks(rows).data(networks.toString());

@@ -18,7 +18,6 @@ import org.edgenas.energy.profile.Quantity;
 import org.edgenas.export.NetworkJson;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.space.SearchSpace;
-import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,7 +110,7 @@ final class EstimateCommand implements Callable<Integer> {
             if (space == null) {
                 throw new ConfigException("--arch and --input need --space, the search space of the strings");
             }
-            SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings, "--space-set"));
+            SearchSpace s = Settings.space(space, spaceSettings);
             parsed.addAll(archs.parse(s));
         }
         BoardProfile profile = Boards.load(board);

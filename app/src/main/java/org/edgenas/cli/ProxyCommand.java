@@ -9,7 +9,6 @@ import org.edgenas.io.CsvFormat;
 import org.edgenas.proxy.AccuracyProxies;
 import org.edgenas.proxy.AccuracyProxy;
 import org.edgenas.space.SearchSpace;
-import org.edgenas.space.SearchSpaces;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,7 @@ final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchSpace s = SearchSpaces.create(space, Settings.parameters(spaceSettings));
+        SearchSpace s = Settings.space(space, spaceSettings);
         StringBuilder sb = new StringBuilder("arch,score\n");
         try (AccuracyProxy p = AccuracyProxies.create(proxy, Settings.parameters(settings), s)) {
             for (Architecture arch : archs.parse(s)) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.edgenas.config.Parameters;
+import org.edgenas.space.SearchSpace;
+import org.edgenas.space.SearchSpaces;
 
 /**
  * Turns {@code --set KEY=VALUE} options into plug-in {@link Parameters}: integers, numbers and booleans are typed, and
@@ -25,6 +27,11 @@ final class Settings {
         Map<String, Object> typed = new LinkedHashMap<>();
         settings.forEach((k, v) -> typed.put(k, typed(v)));
         return Parameters.of(typed, option, "", k -> -1);
+    }
+
+    /** The search space {@code name} with {@code --space-set} settings, whose errors name {@code --space-set}. */
+    static SearchSpace space(String name, Map<String, String> spaceSettings) {
+        return SearchSpaces.create(name, parameters(spaceSettings, "--space-set"));
     }
 
     private static Object typed(String v) {

@@ -255,4 +255,16 @@ class EstimateAndProxyCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--interval gives whole-network intervals, --breakdown per-layer costs"), r.err());
     }
+
+    @Test
+    void aBadSpaceSettingIsNamedAsTheSpaceSettingItIsInEveryCommand() {
+        for (String[] args : List.of(new String[] {"estimate", "--board", "jetson-tx2"},
+                new String[] {"proxy", "--proxy", "params"})) {
+            List<String> all = new java.util.ArrayList<>(List.of(args));
+            all.addAll(List.of("--space", "chain-cnn", "--space-set", "max_conv_layers=banana", "--arch", "k3n64s1"));
+            var r = ConfigErrorTest.run(all.toArray(String[]::new));
+            assertEquals(2, r.status(), args[0]);
+            assertTrue(r.err().startsWith("error: --space-set: max_conv_layers: "), args[0] + ": " + r.err());
+        }
+    }
 }
