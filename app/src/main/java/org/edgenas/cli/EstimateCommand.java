@@ -10,13 +10,12 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.energy.Boards;
 import org.edgenas.energy.EnergyModel;
 import org.edgenas.energy.Estimate;
-import org.edgenas.energy.Interval;
 import org.edgenas.energy.Uncertainty;
 import org.edgenas.energy.LayerEstimate;
 import org.edgenas.energy.profile.BoardProfile;
-import org.edgenas.energy.profile.Quantity;
 import org.edgenas.export.NetworkJson;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.report.Csv;
 import org.edgenas.space.SearchSpace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -125,16 +124,15 @@ final class EstimateCommand implements Callable<Integer> {
             }
         } else {
             sb.append("arch,energy_mj,latency_ms,macs,params,domain").append(uncertainty == null ? ""
-                    : ",energy_mj_low,energy_mj_high,latency_ms_low,latency_ms_high").append('\n');
+                    : "," + Csv.INTERVALS).append('\n');
             for (Architecture a : parsed) {
                 Estimate e = model.estimate(a, batch);
                 sb.append(CsvFormat.field(a.id())).append(',').append(CsvFormat.number(e.energyMj())).append(',')
                         .append(CsvFormat.number(e.latencyMs())).append(',').append(a.macs()).append(',').append(a.params())
                         .append(',').append(CsvFormat.field(e.extrapolation().describe()));
                 if (uncertainty != null) {
-                    for (Quantity q : List.of(Quantity.ENERGY_MJ, Quantity.LATENCY_MS)) {
-                        Interval i = uncertainty.interval(e, q, interval);
-                        sb.append(',').append(CsvFormat.number(i.low())).append(',').append(CsvFormat.number(i.high()));
+                    for (double bound : uncertainty.bounds(e, interval)) {
+                        sb.append(',').append(CsvFormat.number(bound));
                     }
                 }
                 sb.append('\n');

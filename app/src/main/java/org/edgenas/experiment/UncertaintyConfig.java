@@ -5,10 +5,7 @@ import java.util.Map;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.Parameters;
 import org.edgenas.energy.EnergyModel;
-import org.edgenas.energy.Estimate;
-import org.edgenas.energy.Interval;
 import org.edgenas.energy.Uncertainty;
-import org.edgenas.energy.profile.Quantity;
 
 /**
  * The top-level sections {@code energy} and {@code latency}, each {@code {quantile: Q}} with Q in (0, 1), and the key
@@ -95,10 +92,7 @@ public record UncertaintyConfig(Double energyQuantile, Double latencyQuantile, D
         if (!intervals()) {
             throw new IllegalStateException("this config asks for no prediction intervals");
         }
-        Estimate e = point.estimate(a, batch);
-        Interval energy = uncertainty.interval(e, Quantity.ENERGY_MJ, interval);
-        Interval latency = uncertainty.interval(e, Quantity.LATENCY_MS, interval);
-        return new double[] {energy.low(), energy.high(), latency.low(), latency.high()};
+        return uncertainty.bounds(point.estimate(a, batch), interval);
     }
 
     @Override

@@ -53,6 +53,17 @@ public final class Uncertainty {
     }
 
     /**
+     * The central {@code share} intervals of energy (mJ per image) and latency (ms per batch) of an estimate:
+     * {@code {energy low, energy high, latency low, latency high}}, NaN where not modelled; the order of the interval
+     * columns result files and {@code ./nas estimate --interval} write.
+     */
+    public double[] bounds(Estimate e, double share) {
+        Interval energy = interval(e, Quantity.ENERGY_MJ, share);
+        Interval latency = interval(e, Quantity.LATENCY_MS, share);
+        return new double[] {energy.low(), energy.high(), latency.low(), latency.high()};
+    }
+
+    /**
      * The value of {@code q} below which the measurement lies with probability {@code p} (the median prediction at
      * 0.5, a pessimistic one at 0.9), widened outside the calibration domain; NaN where not modelled.
      *
