@@ -101,11 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(run + ": not a run directory (no run.json in it)");
         }
-        Parameters top = ConfigFile.read(file);
-        if (!top.has("config")) {
-            throw top.error("config", "missing; run.json records the run's resolved config under 'config'");
-        }
-        Parameters config = top.section("config");
+        Parameters config = ConfigFile.runConfig(file);
         if (!config.has("space")) {
             throw config.error("space", "missing; run.json records the search space under 'config.space'");
         }

@@ -32,7 +32,7 @@ final class RerankCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Rerank r = Rerank.of(run, board);
-        Path target = out != null ? out : Rerank.defaultOutput(run, board);
+        Path target = out != null ? out : r.defaultOutput();
         r.write(target);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s reranked from %s on %s: front of %d (%d kept, %d entered, %d left)%n", run,

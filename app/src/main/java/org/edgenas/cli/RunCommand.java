@@ -1,8 +1,5 @@
 package org.edgenas.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.experiment.ReferenceFrontConfig;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.io.JsonText;
 import org.edgenas.report.RefineWriter;
 import org.edgenas.report.RunDirectory;
 import org.edgenas.report.RunSummary;
@@ -40,8 +38,6 @@ import picocli.CommandLine.Spec;
 /** {@code nas run CONFIG}: runs the search an experiment file describes and writes its results. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the search described by an experiment config (YAML or JSON).")
 final class RunCommand implements Callable<Integer> {
-
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -178,11 +174,7 @@ final class RunCommand implements Callable<Integer> {
                     true);
         }
         var stdout = spec.commandLine().getOut();
-        try {
-            stdout.println(PRETTY.writeValueAsString(e.resolved()));
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException("a resolved config is plain JSON", x);
-        }
+        stdout.print(JsonText.indented(e.resolved()));
         stdout.printf(Locale.ROOT, "dry run: %s is valid; output directory %s can be written%s; %s with a budget "
                         + "of %d unique architectures; nothing was searched or written%n", config, e.output(),
                 start == RunDirectory.Start.RESUME ? " and its checkpoint resumed" : "",

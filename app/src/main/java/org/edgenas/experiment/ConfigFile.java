@@ -28,6 +28,19 @@ public final class ConfigFile {
     }
 
     /**
+     * The resolved config a run recorded under {@code config} in its {@code run.json}.
+     *
+     * @throws ConfigException if the file cannot be read or has no {@code config} section
+     */
+    public static Parameters runConfig(Path runJson) {
+        Parameters top = read(runJson);
+        if (!top.has("config")) {
+            throw top.error("config", "missing; run.json records the run's resolved config under 'config'");
+        }
+        return top.section("config");
+    }
+
+    /**
      * The top-level section of {@code file}.
      *
      * @throws ConfigException if the file is missing, not YAML/JSON, malformed (with its line), or not a mapping

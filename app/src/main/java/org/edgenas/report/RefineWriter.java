@@ -1,8 +1,5 @@
 package org.edgenas.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.Map;
 import org.edgenas.experiment.Experiment;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.io.JsonText;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Refinement;
@@ -26,8 +24,6 @@ public final class RefineWriter {
     /** Header of {@code refined.csv}. */
     public static final String HEADER = "rank,arch,proxy_score,refined_accuracy,energy_mj,latency_ms,macs,params,"
             + "refined_front";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RefineWriter() {
     }
@@ -61,11 +57,7 @@ public final class RefineWriter {
         summary.put("spearman", Double.isFinite(rho) ? rho : null);
         summary.put("refined_front", front.stream().map(Evaluation::arch).toList());
         summary.put("evaluation_seconds", result.seconds());
-        try {
-            AtomicFiles.write(dir.resolve("refined.json"), JSON.writeValueAsString(summary) + "\n");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.write(dir.resolve("refined.json"), JsonText.indented(summary));
     }
 
     /** {@code refined.csv}: candidates in selection order (cheapest first), numbered as in {@code refined.png}. */

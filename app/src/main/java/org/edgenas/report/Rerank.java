@@ -1,8 +1,5 @@
 package org.edgenas.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +15,6 @@ import java.util.stream.Stream;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
 import org.edgenas.config.FileResolver;
-import org.edgenas.config.Parameters;
-import org.edgenas.energy.Boards;
 import org.edgenas.energy.Estimate;
 import org.edgenas.experiment.ConfigFile;
 import org.edgenas.experiment.Experiment;
@@ -27,6 +22,7 @@ import org.edgenas.experiment.ResultsCsv;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.io.CsvFormat;
 import org.edgenas.io.DirectoryLock;
+import org.edgenas.io.JsonText;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.Pareto;
@@ -49,8 +45,6 @@ import org.edgenas.search.Pareto;
  */
 public record Rerank(Path run, String boardBefore, Experiment experiment, List<Evaluation> evaluated,
                      List<Evaluation> front, List<Change> changes) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * An architecture on the front before or after.
@@ -83,19 +77,10 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
                     + "front.csv are needed)");
         }
         DirectoryLock.requireFree(runDir, "--run " + runDir);
-        Parameters top = ConfigFile.read(runJson);
-        if (!top.has("config")) {
-            throw top.error("config", "missing; run.json records the run's resolved config under 'config'");
-        }
-        Map<String, Object> config = top.section("config").asMap();
+        Map<String, Object> config = ConfigFile.runConfig(runJson).asMap();
         String before = String.valueOf(config.get("board"));
         config.put("board", board);
-        String json;
-        try {
-            json = JSON.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a resolved config is plain JSON", e);
-        }
+        String json = JsonText.indented(config);
         Experiment e;
         try {
             e = Experiment.fromResolvedJson(json, FileResolver.LOCAL);
@@ -146,18 +131,15 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
         return experiment.problem().energy().board();
     }
 
-    /**
-     * The default output directory: {@code rerank-BOARD} inside the run directory.
-     *
-     * @param board the board as given (a name or a profile file)
-     */
-    public static Path defaultOutput(Path runDir, String board) {
-        String name = Boards.load(board).name();
+    /** The default output directory: {@code rerank-NAME} inside the run directory, NAME the new profile's name. */
+    public Path defaultOutput() {
+        String name = experiment.config().energy().profile().name();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new ConfigException("--board " + board + ": its profile's name '" + name + "' is not a plain name "
-                    + "(letters, digits, '.', '_', '-') to make the output directory rerank-NAME of; give --out DIR");
+            throw new ConfigException("--board " + experiment.config().energy().board() + ": its profile's name '"
+                    + name + "' is not a plain name (letters, digits, '.', '_', '-') to make the output directory "
+                    + "rerank-NAME of; give --out DIR");
         }
-        return runDir.resolve("rerank-" + name);
+        return run.resolve("rerank-" + name);
     }
 
     /**
@@ -247,11 +229,7 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
             record.put(s, changes.stream().filter(c -> c.status().equals(s)).count());
         }
         record.put("config", experiment.resolved());
-        try {
-            AtomicFiles.write(dir.resolve("rerank.json"), JSON.writeValueAsString(record) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.write(dir.resolve("rerank.json"), JsonText.indented(record));
     }
 
     private static void delete(Path dir) {

@@ -1,7 +1,5 @@
 package org.edgenas.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import org.edgenas.experiment.Experiment;
 import org.edgenas.experiment.ReferenceFrontConfig;
 import org.edgenas.io.AtomicFiles;
 import org.edgenas.io.CsvFormat;
+import org.edgenas.io.JsonText;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.SearchResult;
@@ -26,8 +25,6 @@ import org.edgenas.search.SearchResult;
  * progress line, the convergence plot and {@code run.json}).
  */
 public final class RunWriter {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunWriter() {
     }
@@ -188,11 +185,7 @@ public final class RunWriter {
     }
 
     private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.indented(o);
     }
 
     /** The project version, from the jar manifest where available. */

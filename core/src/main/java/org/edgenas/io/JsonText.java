@@ -2,14 +2,19 @@ package org.edgenas.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.edgenas.config.ConfigException;
 
-/** JSON documents users hand over (board profiles, network specs), read as plain values with located errors. */
+/**
+ * JSON documents: those users hand over (board profiles, network specs), read as plain values with located errors, and
+ * those the project writes for people to read (run.json, profiles), indented.
+ */
 public final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonText() {
     }
@@ -36,5 +41,18 @@ public final class JsonText {
         Map<String, Object> m = new LinkedHashMap<>();
         map.forEach((k, v) -> m.put(String.valueOf(k), v));
         return m;
+    }
+
+    /**
+     * Plain values (maps, lists, numbers, text, booleans, null) as indented JSON text ending in a newline.
+     *
+     * @throws IllegalArgumentException if {@code value} holds something that is not plain JSON
+     */
+    public static String indented(Object value) {
+        try {
+            return INDENTED.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not plain JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

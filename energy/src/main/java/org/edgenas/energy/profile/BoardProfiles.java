@@ -1,8 +1,5 @@
 package org.edgenas.energy.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +34,6 @@ public final class BoardProfiles {
 
     /** Version of the layout. */
     public static final int VERSION = 2;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BoardProfiles() {
     }
@@ -90,11 +85,7 @@ public final class BoardProfiles {
 
     /** Plain JSON values (maps, lists, numbers, text) as pretty-printed JSON text ending with a line break. */
     public static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a board profile", e);
-        }
+        return JsonText.indented(value);
     }
 
     /** A profile from JSON text; {@code source} names it in errors. */
