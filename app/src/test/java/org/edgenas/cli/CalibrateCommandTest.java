@@ -50,6 +50,13 @@ class CalibrateCommandTest {
         assertTrue(p.derived() && p.calibrated());
         assertEquals("jetson-tx2", p.derivation().from());
         assertTrue(p.residuals() != null, "a derived profile carries intervals");
+        assertTrue(p.provenance().method().contains("energy x 1.333 more (maximum power 20.00 / 15.00 W)"),
+                p.provenance().method());
+        var latencyOnly = ConfigErrorTest.run("calibrate", "--name", "nano-nx", "--derive-from", "jetson-nano",
+                "--datasheet", ROOT.resolve("energy/boards/datasheets/jetson-xavier-nx.json").toString(), "--out",
+                dir.resolve("nano-nx.json").toString());
+        assertEquals(0, latencyOnly.status(), latencyOnly.err());
+        assertTrue(latencyOnly.out().contains("no energy (jetson-nano models latency only)"), latencyOnly.out());
         var est = ConfigErrorTest.run("estimate", "--board", out.toString(), "--space", "chain-cnn", "--arch",
                 "k3n64s1", "--interval", "0.8");
         assertEquals(0, est.status(), est.err());

@@ -109,7 +109,8 @@ public final class BoardDerivation {
             throw new ConfigException(from.source() + ": its energy adds static power, which neither it nor the new "
                     + "datasheet gives");
         }
-        String energyPart = energy == null ? "no energy (" + from.name() + " models latency only)"
+        LayerwiseCoefficients derived = new LayerwiseCoefficients(latency, energy, c.addsStaticPower());
+        String energyPart = !derived.hasEnergy() ? "no energy (" + from.name() + " models latency only)"
                 : String.format(Locale.ROOT, "energy x %.4g more (maximum power %.4g / %.4g W)", power,
                 datasheet.maxPowerW(), source.maxPowerW());
         String method = String.format(Locale.ROOT, "derived without measurements from %s (%s): fixed and per-MAC "
@@ -117,7 +118,6 @@ public final class BoardDerivation {
                 + "%s; intervals from the leave-one-board-out errors of such derivations", from.name(), from.source(),
                 compute, source.peakMacsPerS(), datasheet.peakMacsPerS(), memory, source.memoryBytesPerS(),
                 datasheet.memoryBytesPerS(), energyPart);
-        LayerwiseCoefficients derived = new LayerwiseCoefficients(latency, energy, c.addsStaticPower());
         Map<Quantity, ResidualDistribution> kept = new EnumMap<>(Quantity.class);
         if (errors != null) {
             errors.of(Quantity.LATENCY_MS).filter(d -> latency != null).ifPresent(d -> kept.put(Quantity.LATENCY_MS,
