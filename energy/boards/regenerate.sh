@@ -2,10 +2,8 @@
 # Refits every built-in board profile from the reference measurements in ../shared/data (and the datasheet figures
 # in energy/boards/datasheets/) and redraws the predicted-vs-measured plots in results/energy/, then derives the boards
 # without measurements (Jetson Xavier NX, Orin Nano). Run from the project root: energy/boards/regenerate.sh
-# (JAVA_HOME must name a JDK 25: the derivation study runs from the benchmarks jar).
 # Each profile also stores the exact command that made it (provenance.command).
 set -euo pipefail
-: "${JAVA_HOME:?set JAVA_HOME to a JDK 25 (the derivation study at the end runs from the benchmarks jar)}"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 DATA="${EDGENAS_DATA:-../shared/data}"
 B=energy/src/main/resources/org/edgenas/energy/boards
@@ -56,12 +54,10 @@ done
 
 # Boards without measurements: derived from the measured TX2 (the nearest calibrated board: a Jetson running TensorRT
 # FP32, with energy) and each board's datasheet. Their intervals come from the leave-one-board-out errors of such
-# derivations on the boards above, which DerivedBoardStudy measures (the benchmarks jar must hold the profiles just
-# refitted, hence the package) and writes to energy/src/main/resources/org/edgenas/energy/derivation-errors.json,
-# with its table in results/energy/derived.md.
-(mvn -q -B -ntp -Dstyle.color=never -DskipTests package -pl benchmarks -am 2>&1 | sed "s/\x1b\[[0-9;]*m//g") >&2
-"$JAVA_HOME/bin/java" -cp "benchmarks/target/edgenas-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*" \
-  org.edgenas.bench.DerivedBoardStudy --data "$DATA" --out results/energy
+# derivations on the boards above, which DerivedBoardStudy measures (./nas bench rebuilds the benchmarks jar, since
+# the profiles just refitted are newer than it) and writes to
+# energy/src/main/resources/org/edgenas/energy/derivation-errors.json, with its table in results/energy/derived.md.
+./nas bench org.edgenas.bench.DerivedBoardStudy --data "$DATA" --out results/energy
 ./nas calibrate --name jetson-xavier-nx --derive-from jetson-tx2 --datasheet $DS/jetson-xavier-nx.json \
   --description "NVIDIA Jetson Xavier NX, TensorRT FP32, batch 1 (studied by Lahmer et al. 2022): DERIVED from jetson-tx2 and the datasheet, no measurements" \
   --out $B/jetson-xavier-nx.json

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,14 +77,8 @@ public final class DerivedBoardStudy {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--data", "../shared/data", "--out", "results/energy",
+        Map<String, String> opt = Options.parse(args, Map.of("--data", "../shared/data", "--out", "results/energy",
                 "--errors", "energy/src/main/resources" + BoardDerivation.ERRORS));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!opt.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; allowed: " + opt.keySet());
-            }
-            opt.put(args[i], args[i + 1]);
-        }
         Path data = Path.of(opt.get("--data"));
         Map<ReferenceColumns, List<Measurement>> rows = new EnumMap<>(ReferenceColumns.class);
         List<Held> held = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class FewShotStudy {
     }
 
     /** One scored fit. */
-    record Score(String scoredAs, int n, double mapePct, double spearman) {
+    record Score(double mapePct, double spearman) {
     }
 
     static List<Case> cases() {
@@ -83,14 +83,8 @@ public final class FewShotStudy {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--data", "../shared/data", "--sizes",
+        Map<String, String> opt = Options.parse(args, Map.of("--data", "../shared/data", "--sizes",
                 "5,10,20,50,100,200", "--seeds", "5", "--cases", "", "--out", "results/energy"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!opt.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; allowed: " + opt.keySet());
-            }
-            opt.put(args[i], args[i + 1]);
-        }
         Path data = Path.of(opt.get("--data"));
         int seeds = Integer.parseInt(opt.get("--seeds"));
         List<Integer> sizes = new ArrayList<>(Arrays.stream(opt.get("--sizes").split(",")).map(Integer::valueOf)
@@ -128,7 +122,7 @@ public final class FewShotStudy {
                                     String.format(Locale.ROOT, "%.4f", e.mapePct()),
                                     String.format(Locale.ROOT, "%.5f", e.spearman()))).append('\n');
                             all.computeIfAbsent(key(c.key(), scored, p, size), k -> new ArrayList<>())
-                                    .add(new Score(e.rows(), e.n(), e.mapePct(), e.spearman()));
+                                    .add(new Score(e.mapePct(), e.spearman()));
                         }
                     }
                     System.out.printf(Locale.ROOT, "%-12s prior %-22s N=%-4s done (%.0f s)%n", c.key(), p,

@@ -46,15 +46,9 @@ public final class SearchQualityHarness {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--config", "experiments/nb201-tx2-table.yaml",
+        Map<String, String> opt = Options.parse(args, Map.of("--config", "experiments/nb201-tx2-table.yaml",
                 "--seeds", "10", "--budgets", "250,500,1000", "--out", "results/search-quality",
                 "--algorithms", ALGORITHMS));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!opt.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; allowed: " + opt.keySet());
-            }
-            opt.put(args[i], args[i + 1]);
-        }
         Path config = Path.of(opt.get("--config"));
         Experiment e = Experiment.load(config);
         // every algorithm reads its own settings from the config's search section, as a run of it would
