@@ -23,11 +23,6 @@ public final class Csv {
     /** Columns added after {@link #HEADER} when a run writes prediction intervals. */
     public static final String INTERVALS = "energy_mj_low,energy_mj_high,latency_ms_low,latency_ms_high";
 
-    /** The evaluations as CSV with {@link #HEADER}. */
-    public static String evaluations(List<Evaluation> rows) {
-        return evaluations(rows, null);
-    }
-
     /**
      * The evaluations as CSV with {@link #HEADER} and, where {@code bounds} is given, {@link #INTERVALS}: the
      * {@code {energy low, energy high, latency low, latency high}} it gives each row (NaN, written empty, where not

@@ -89,11 +89,6 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** The directory. */
-    public Path path() {
-        return dir;
-    }
-
     /** The checkpoint file in it. */
     public Path checkpoint() {
         return dir.resolve(CHECKPOINT);

@@ -56,9 +56,4 @@ final class FileBundle {
     List<FileContent> contents() {
         return contents;
     }
-
-    /** Whether the config names no file. */
-    boolean isEmpty() {
-        return contents.isEmpty();
-    }
 }

@@ -44,11 +44,6 @@ public final class ScoreCache {
         };
     }
 
-    /** The most scores kept. */
-    public int capacity() {
-        return capacity;
-    }
-
     /** Scores held now (completed or being computed). */
     public synchronized int size() {
         return scores.size();

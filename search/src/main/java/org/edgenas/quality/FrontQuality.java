@@ -44,11 +44,6 @@ public final class FrontQuality {
         return new FrontQuality(normalization, normalization.apply(reference));
     }
 
-    /** The normalisation, for display. */
-    public Normalization normalization() {
-        return normalization;
-    }
-
     /** The normalised hypervolume of {@code front}. */
     public double hypervolume(List<double[]> front) {
         return Indicators.hypervolume(normalization.apply(front), Normalization.referencePoint(2));

@@ -51,12 +51,6 @@ public record BoardProfile(String name, String description, boolean calibrated, 
         }
     }
 
-    /** This profile as if read from {@code newSource}. */
-    public BoardProfile withSource(String newSource) {
-        return new BoardProfile(name, description, calibrated, form, precision, execution, hardware, coefficients,
-                domain, provenance, errors, howToCalibrate, prior, derivation, residuals, newSource);
-    }
-
     /** Whether the profile was derived from another board's without measurements of this board. */
     public boolean derived() {
         return derivation != null;

@@ -73,9 +73,6 @@ public record Hardware(double peakMacsPerS, double memoryBytesPerS, long cacheBy
         long cache = p.longValue("cache_bytes", 0, 0, 1L << 50);
         double max = required(p, "max_power_w", 1e-3, 1e5);
         Double stat = p.has("static_power_w") ? p.number("static_power_w", 0, 1e-6, max) : null;
-        if (stat != null && !(stat > 0)) {
-            throw p.error("static_power_w", "must be positive, got " + stat);
-        }
         List<String> sources = p.strings("sources", List.of());
         p.requireNoUnknownKeys();
         return new Hardware(peak, bandwidth, cache, stat, max, sources);

@@ -70,11 +70,6 @@ public final class ProxyStudy implements AutoCloseable {
         return new ProxyStudy(space, made);
     }
 
-    /** The proxies studied, in order. */
-    public List<AccuracyProxy> proxies() {
-        return proxies;
-    }
-
     /**
      * One row of the study.
      *
