@@ -70,8 +70,7 @@ public record Exhaustive() implements Algorithm, AlgorithmProvider {
         long size = enumerable(run.problem().space());
         Iterator<Genotype> all = Genotypes.all(run.problem().space().choices()).iterator();
         int batchSize = Math.max(run.settings().population(), 1000);
-        Checkpoint resume = run.resumeFrom();
-        int generation = resume == null ? 0 : resume.generation();
+        int generation = run.startGeneration();
         long done = 0;
         for (; done < Math.min(size, (long) generation * batchSize); done++) {
             all.next();

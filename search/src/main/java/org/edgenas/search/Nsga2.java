@@ -129,8 +129,8 @@ public record Nsga2(double crossoverRate, double mutationRate) implements Algori
                 .maximizing()
                 .build();
         Checkpoint resume = run.resumeFrom();
-        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
-        int[] generations = {resume == null ? 0 : resume.generation()};
+        StateRandom random = run.random();
+        int[] generations = {run.startGeneration()};
         Supplier<EvolutionStart<IntegerGene, Fitness>> first = resume == null
                 ? () -> EvolutionStart.of(ISeq.empty(), 1)
                 : () -> EvolutionStart.of(restore(resume, chromosomes, run), resume.generation() + 1);
@@ -147,7 +147,7 @@ public record Nsga2(double crossoverRate, double mutationRate) implements Algori
                     run.checkpoint(generations[0], population, ages, random.state());
                     return !run.exhausted();
                 })
-                .limit(s.maxGenerations() - (long) (resume == null ? 0 : resume.generation()))
+                .limit(s.maxGenerations() - (long) run.startGeneration())
                 .forEach(EvolutionResult::generation));
         return generations[0];
     }

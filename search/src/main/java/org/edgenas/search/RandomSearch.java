@@ -58,10 +58,9 @@ public record RandomSearch() implements Algorithm, AlgorithmProvider {
     @Override
     public int run(SearchRun run) {
         SearchSettings s = run.settings();
-        Checkpoint resume = run.resumeFrom();
-        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
+        StateRandom random = run.random();
         List<Choice> choices = run.problem().space().choices();
-        int generation = resume == null ? 0 : resume.generation();
+        int generation = run.startGeneration();
         while (generation < s.maxGenerations() && !run.exhausted()) {
             List<Genotype> batch = new ArrayList<>(s.population());
             for (int n = 0; n < s.population(); n++) {

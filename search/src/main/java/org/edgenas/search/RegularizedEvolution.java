@@ -98,7 +98,7 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
                     + s.population());
         }
         Checkpoint resume = run.resumeFrom();
-        StateRandom random = resume == null ? StateRandom.seeded(s.seed()) : StateRandom.restored(resume.randomState());
+        StateRandom random = run.random();
         List<Choice> choices = run.problem().space().choices();
         Deque<Individual> queue = new ArrayDeque<>();
         int generation;

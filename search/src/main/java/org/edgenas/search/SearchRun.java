@@ -93,6 +93,21 @@ public final class SearchRun {
         return persistence.resume();
     }
 
+    /** Generations completed before this run started: the resumed checkpoint's, else 0. */
+    public int startGeneration() {
+        Checkpoint resume = resumeFrom();
+        return resume == null ? 0 : resume.generation();
+    }
+
+    /**
+     * The search's random generator: seeded with {@code search.seed}, or in the state the resumed checkpoint recorded,
+     * so that a resumed run draws what the uninterrupted one would have.
+     */
+    public StateRandom random() {
+        Checkpoint resume = resumeFrom();
+        return resume == null ? StateRandom.seeded(settings.seed()) : StateRandom.restored(resume.randomState());
+    }
+
     /**
      * Saves the state after {@code generation} generations, with every evaluation so far, if the run keeps
      * checkpoints (resumable algorithms only).
