@@ -46,15 +46,20 @@ public final class EngineSettings {
         return p.integer("batch", fallback, 1, MAX_BATCH);
     }
 
+    /** {@code fit} [{@code resize}]: how images of another size are brought to the network's input. */
+    public static Fit fit(Parameters p) {
+        String fit = p.choice("fit", Fit.RESIZE.key(), List.of(Fit.RESIZE.key(), Fit.PAD.key()));
+        return Fit.valueOf(fit.toUpperCase(java.util.Locale.ROOT));
+    }
+
     static ImageSource input(Parameters p) {
         String input = p.string("input", "synthetic");
-        String fit = p.choice("fit", Fit.RESIZE.key(), List.of(Fit.RESIZE.key(), Fit.PAD.key()));
+        Fit fit = fit(p);
         if (input.equals("synthetic")) {
             return ImageSource.synthetic();
         }
         try {
-            return ImageSource.file(p.file("input", "an image file or 'synthetic'"),
-                    Fit.valueOf(fit.toUpperCase(java.util.Locale.ROOT)));
+            return ImageSource.file(p.file("input", "an image file or 'synthetic'"), fit);
         } catch (ConfigException e) {
             throw p.error("input", e.getMessage() + " (input is 'synthetic' or an image file)");
         }

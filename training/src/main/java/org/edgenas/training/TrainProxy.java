@@ -112,12 +112,12 @@ public final class TrainProxy implements AccuracyProxy {
             }
             int trainSize = p.integer("train_size", 0, 0, Integer.MAX_VALUE);
             int testSize = p.integer("test_size", 0, 0, Integer.MAX_VALUE);
-            String fit = p.choice("fit", Fit.RESIZE.key(), List.of(Fit.RESIZE.key(), Fit.PAD.key()));
+            Fit fit = EngineSettings.fit(p);
             long seed = EngineSettings.seed(p);
             try {
                 return new TrainingData(TrainingData.read(images, labels),
                         testImages == null ? null : TrainingData.read(testImages, testLabels), trainSize, testSize,
-                        Fit.valueOf(fit.toUpperCase(Locale.ROOT)), seed);
+                        fit, seed);
             } catch (ConfigException e) {
                 throw p.error("images", e.getMessage());
             }

@@ -104,7 +104,8 @@ public final class Trainer {
         return correct;
     }
 
-    private static int[] identity(int n) {
+    /** {@code 0, 1, ..., n - 1}. */
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -113,7 +114,7 @@ public final class Trainer {
     }
 
     /** Fisher-Yates with {@code random}, continuing its stream epoch after epoch. */
-    private static void shuffle(int[] order, SplittableRandom random) {
+    static void shuffle(int[] order, SplittableRandom random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -91,16 +91,8 @@ public record TrainingData(ImageSet train, ImageSet test, int trainSize, int tes
     }
 
     private static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Trainer.identity(n);
+        Trainer.shuffle(order, random);
         return order;
     }
 }
