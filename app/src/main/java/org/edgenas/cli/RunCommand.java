@@ -199,19 +199,12 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         SearchResult result;
-        try (CandidateEvaluator evaluator = Evaluators.open(e, stdout, err)) {
-            if (quiet) {
-                result = Search.run(e.problem(), e.settings(), warnings(p -> { }, err), evaluator, persistence,
-                        reference.front());
-            } else if (System.console() != null && System.console().isTerminal()) {
-                try (ProgressBarListener bar = new ProgressBarListener()) {
-                    result = Search.run(e.problem(), e.settings(), warnings(bar, err), evaluator, persistence,
-                            reference.front());
-                }
-            } else {
-                result = Search.run(e.problem(), e.settings(), warnings(new ProgressLine(err), err), evaluator,
-                        persistence, reference.front());
-            }
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        try (CandidateEvaluator evaluator = Evaluators.open(e, stdout, err);
+             ProgressBarListener bar = !quiet && terminal ? new ProgressBarListener() : null) {
+            SearchListener progress = quiet ? p -> { } : bar != null ? bar : new ProgressLine(err);
+            result = Search.run(e.problem(), e.settings(), warnings(progress, err), evaluator, persistence,
+                    reference.front());
         }
         var space = e.problem().space();
         DomainShare outside = DomainShare.of(e.problem().energy(), result.evaluated().stream()
