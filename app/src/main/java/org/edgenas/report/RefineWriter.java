@@ -42,7 +42,7 @@ public final class RefineWriter {
         AtomicFiles.write(dir.resolve("refined.png"), ScatterPlot.png(title, "accuracy proxy: " + proxy,
                 "refined accuracy: " + evaluator, proxyScores, refined));
         List<Objective> objectives = experiment.problem().objectives();
-        Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
+        Objective cost = RunWriter.cost(objectives);
         List<Evaluation> all = result.refined().stream().map(Refinement.Refined::refined).toList();
         List<Evaluation> front = result.front().stream().map(Refinement.Refined::refined).toList();
         FrontPlot plot = FrontPlot.of(experiment.name() + ": front on " + evaluator + " accuracy", all, front,

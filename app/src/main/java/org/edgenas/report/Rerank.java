@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.edgenas.arch.Architecture;
 import org.edgenas.config.ConfigException;
@@ -196,18 +195,8 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
     }
 
     private void files(Path dir) {
-        List<Objective> objectives = experiment.problem().objectives();
-        Function<Evaluation, double[]> bounds = RunWriter.bounds(experiment, evaluated);
-        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(evaluated, bounds));
-        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(front, bounds));
-        Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
-        Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
-        FrontPlot plot = FrontPlot.of(experiment.name() + ": reranked on " + board(), evaluated, front, List.of(),
-                cost, gain, "accuracy proxy: " + experiment.problem().proxy().name(),
-                experiment.problem().constraints(), FrontPlot.bars(bounds, cost,
-                        experiment.config().uncertainty()));
-        AtomicFiles.write(dir.resolve("front.png"), plot.png());
-        AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
+        RunWriter.writeFront(dir, experiment, evaluated, front, List.of(), experiment.name() + ": reranked on "
+                + board());
         StringBuilder csv = new StringBuilder("status,front_before,front_after,arch,energy_mj_before,energy_mj_after,"
                 + "latency_ms_before,latency_ms_after\n");
         for (Change c : changes) {

@@ -51,21 +51,10 @@ public final class RunWriter {
     /** Writes the files of {@code result} into the experiment's output directory. */
     public static void write(Experiment experiment, Context context, SearchResult result, RunSummary summary) {
         Path dir = experiment.output();
-        List<Objective> objectives = experiment.problem().objectives();
-        List<Evaluation> reference = context.reference().front();
-        Function<Evaluation, double[]> bounds = bounds(experiment, result.evaluated());
-        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(result.evaluated(), bounds));
-        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(result.front(), bounds));
-        Objective cost = objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
-        Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
         String title = experiment.name() + ": " + experiment.problem().space().name() + " on "
                 + experiment.problem().energy().board();
-        FrontPlot plot = FrontPlot.of(title, result.evaluated(), result.front(), reference, cost, gain,
-                "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints(),
-                FrontPlot.bars(bounds, cost, experiment.config().uncertainty()));
-        byte[] frontPng = plot.png();
-        AtomicFiles.write(dir.resolve("front.png"), frontPng);
-        AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
+        byte[] frontPng = writeFront(dir, experiment, result.evaluated(), result.front(), context.reference().front(),
+                title);
         Convergence curve = Convergence.of(result.evaluated(), summary.scale());
         byte[] curvePng = null;
         if (curve.evaluations().length > 0) {
@@ -133,6 +122,36 @@ public final class RunWriter {
         }
         AtomicFiles.write(dir.resolve("report.html"), HtmlReport.page(title, table, frontPng, curvePng,
                 result.front(), json(experiment.resolved())));
+    }
+
+    /**
+     * Writes a front's files into {@code dir}: {@code evaluated.csv} and {@code front.csv} (with the interval columns
+     * where the config asks for them), {@code front.png} and {@code front.svg}, cost against gain with the
+     * intervals as error bars.
+     *
+     * @param reference a reference front to draw (empty for none)
+     * @return the PNG, for a report
+     */
+    static byte[] writeFront(Path dir, Experiment experiment, List<Evaluation> evaluated, List<Evaluation> front,
+                             List<Evaluation> reference, String title) {
+        Function<Evaluation, double[]> bounds = bounds(experiment, evaluated);
+        AtomicFiles.write(dir.resolve("evaluated.csv"), Csv.evaluations(evaluated, bounds));
+        AtomicFiles.write(dir.resolve("front.csv"), Csv.evaluations(front, bounds));
+        List<Objective> objectives = experiment.problem().objectives();
+        Objective cost = cost(objectives);
+        Objective gain = objectives.stream().filter(Objective::maximize).findFirst().orElse(objectives.get(0));
+        FrontPlot plot = FrontPlot.of(title, evaluated, front, reference, cost, gain,
+                "accuracy proxy: " + experiment.problem().proxy().name(), experiment.problem().constraints(),
+                FrontPlot.bars(bounds, cost, experiment.config().uncertainty()));
+        byte[] png = plot.png();
+        AtomicFiles.write(dir.resolve("front.png"), png);
+        AtomicFiles.write(dir.resolve("front.svg"), plot.svg());
+        return png;
+    }
+
+    /** The objective a front plot puts on its x axis: the first minimised one (else the second). */
+    static Objective cost(List<Objective> objectives) {
+        return objectives.stream().filter(o -> !o.maximize()).findFirst().orElse(objectives.get(1));
     }
 
     /**
