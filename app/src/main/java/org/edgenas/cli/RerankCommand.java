@@ -36,8 +36,8 @@ final class RerankCommand implements Callable<Integer> {
         r.write(target);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s reranked from %s on %s: front of %d (%d kept, %d entered, %d left)%n", run,
-                r.boardBefore(), r.board(), r.front().size(), count(r, "kept"), count(r, "entered"),
-                count(r, "left"));
+                r.boardBefore(), r.board(), r.front().size(), r.count("kept"), r.count("entered"),
+                r.count("left"));
         stdout.printf(Locale.ROOT, "  %-8s %-7s %-7s %-27s %-27s %s%n", "status", "before", "after",
                 "energy_mj before -> after", "latency_ms before -> after", "arch");
         for (Rerank.Change c : r.changes()) {
@@ -50,9 +50,5 @@ final class RerankCommand implements Callable<Integer> {
         stdout.println("wrote " + target + ": front.csv, evaluated.csv, front.png/svg, rerank.csv, rerank.json");
         stdout.flush();
         return 0;
-    }
-
-    private static long count(Rerank r, String status) {
-        return r.changes().stream().filter(c -> c.status().equals(status)).count();
     }
 }

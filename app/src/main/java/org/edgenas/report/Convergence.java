@@ -1,14 +1,11 @@
 package org.edgenas.report;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
 import org.edgenas.search.QualityScale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -61,10 +58,6 @@ public record Convergence(int[] evaluations, double[] hypervolume, QualityScale.
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(new Color(30, 90, 200));
         }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScatterPlot.png(chart);
     }
 }

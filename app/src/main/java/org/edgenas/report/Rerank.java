@@ -125,6 +125,11 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
                 v.generation());
     }
 
+    /** How many architectures of either front have {@code status}: {@code kept}, {@code entered} or {@code left}. */
+    public long count(String status) {
+        return changes.stream().filter(c -> c.status().equals(status)).count();
+    }
+
     /** The new board's name, as its profile gives it. */
     public String board() {
         return experiment.problem().energy().board();
@@ -215,7 +220,7 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
         record.put("evaluations", evaluated.size());
         record.put("front_size", front.size());
         for (String s : List.of("kept", "entered", "left")) {
-            record.put(s, changes.stream().filter(c -> c.status().equals(s)).count());
+            record.put(s, count(s));
         }
         record.put("config", experiment.resolved());
         AtomicFiles.write(dir.resolve("rerank.json"), JsonText.indented(record));

@@ -72,7 +72,8 @@ public final class ScatterPlot {
         return png(chart);
     }
 
-    private static byte[] png(XYChart chart) {
+    /** An XChart chart as PNG bytes. */
+    static byte[] png(XYChart chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

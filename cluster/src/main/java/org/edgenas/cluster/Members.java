@@ -6,7 +6,6 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -46,7 +45,7 @@ final class Members {
      * port of the workers' range.
      */
     static Config worker(ClusterConfig cluster, int slots, ProblemCache problems) {
-        Config c = common(cluster, cluster.workerAddresses(), cluster.port(), cluster.portCount());
+        Config c = common(cluster, cluster.port(), cluster.portCount());
         c.getMemberAttributeConfig().setAttribute(ROLE, WORKER);
         c.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
         c.getExecutorConfig(EXECUTOR).setPoolSize(slots).setStatisticsEnabled(false);
@@ -59,11 +58,11 @@ final class Members {
      * worker's), and joins through the workers' addresses.
      */
     static Config submitter(ClusterConfig cluster) {
-        return common(cluster, cluster.workerAddresses(), cluster.searchPort(), cluster.searchPortCount())
+        return common(cluster, cluster.searchPort(), cluster.searchPortCount())
                 .setLiteMember(true);
     }
 
-    private static Config common(ClusterConfig cluster, List<String> members, int port, int portCount) {
+    private static Config common(ClusterConfig cluster, int port, int portCount) {
         Config c = new Config();
         c.setClusterName(cluster.clusterName());
         c.setProperty("hazelcast.logging.type", "jdk");
@@ -82,7 +81,7 @@ final class Members {
         JoinConfig join = n.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        join.getTcpIpConfig().setEnabled(true).setMembers(cluster.workerAddresses());
         return c;
     }
 
