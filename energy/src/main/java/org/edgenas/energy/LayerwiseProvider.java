@@ -19,13 +19,8 @@ public final class LayerwiseProvider implements EnergyModelProvider {
 
     @Override
     public EnergyModel create(BoardProfile profile, Parameters coefficients) {
-        return model(profile, LayerwiseCoefficients.read(coefficients, profile.hardware()));
-    }
-
-    /** The model of {@code profile} with the given (already read) coefficients. */
-    static LayerwiseModel model(BoardProfile profile, LayerwiseCoefficients c) {
-        double watts = c.addsStaticPower() ? profile.hardware().staticPowerW() : 0;
-        return new LayerwiseModel(profile.name(), profile.precision(), profile.execution(), watts, c.energyMj(),
-                c.latencyMs());
+        LayerwiseCoefficients c = LayerwiseCoefficients.read(coefficients, profile.hardware());
+        return new LayerwiseModel(profile.name(), profile.precision(), profile.execution(),
+                c.staticPowerW(profile.hardware()), c.energyMj(), c.latencyMs());
     }
 }

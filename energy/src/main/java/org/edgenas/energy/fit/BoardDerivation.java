@@ -95,8 +95,7 @@ public final class BoardDerivation {
         double compute = source.peakMacsPerS() / datasheet.peakMacsPerS();
         double memory = source.memoryBytesPerS() / datasheet.memoryBytesPerS();
         double power = datasheet.maxPowerW() / source.maxPowerW();
-        LayerwiseCoefficients c = LayerwiseCoefficients.read(Parameters.of(from.coefficients(), from.source(),
-                "coefficients", k -> -1), source);
+        LayerwiseCoefficients c = LayerwiseCoefficients.of(from);
         LinearCostModel latency = c.latencyMs() == null ? null : scaled(c.latencyMs(), compute, memory);
         LinearCostModel energy = c.energyMj() == null ? null : scaled(c.energyMj(), power * compute, power * memory);
         Hardware h = datasheet;

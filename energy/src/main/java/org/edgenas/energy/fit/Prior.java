@@ -1,7 +1,6 @@
 package org.edgenas.energy.fit;
 
 import org.edgenas.config.ConfigException;
-import org.edgenas.config.Parameters;
 import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.LayerwiseCoefficients;
 import org.edgenas.energy.profile.LinearCostModel;
@@ -30,10 +29,8 @@ public record Prior(String board, String source, LayerwiseCoefficients costs, do
             throw new ConfigException(p.source() + ": a prior must be a calibrated profile of the layerwise form; "
                     + "board " + p.name() + " is " + (p.calibrated() ? "of form " + p.form() : "not calibrated"));
         }
-        LayerwiseCoefficients c = LayerwiseCoefficients.read(Parameters.of(p.coefficients(), p.source(),
-                "coefficients", k -> -1), p.hardware());
-        double w = c.addsStaticPower() ? p.hardware().staticPowerW() : 0;
-        return new Prior(p.name(), p.source(), c, w);
+        LayerwiseCoefficients c = LayerwiseCoefficients.of(p);
+        return new Prior(p.name(), p.source(), c, c.staticPowerW(p.hardware()));
     }
 
     /**

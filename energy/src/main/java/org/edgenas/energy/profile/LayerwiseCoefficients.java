@@ -28,6 +28,20 @@ public record LayerwiseCoefficients(LinearCostModel latencyMs, LinearCostModel e
         }
     }
 
+    /**
+     * The coefficients of a {@code layerwise} profile, read from its {@code coefficients} section.
+     *
+     * @throws org.edgenas.config.ConfigException naming the profile's file and key of a bad value
+     */
+    public static LayerwiseCoefficients of(BoardProfile p) {
+        return read(Parameters.of(p.coefficients(), p.source(), "coefficients", k -> -1), p.hardware());
+    }
+
+    /** The power burning for the whole inference on a board of {@code hardware}: its static power, or 0 (W). */
+    public double staticPowerW(Hardware hardware) {
+        return addsStaticPower ? hardware.staticPowerW() : 0;
+    }
+
     /** Whether energy is modelled. */
     public boolean hasEnergy() {
         return energyMj != null || addsStaticPower;
