@@ -3,8 +3,10 @@ package org.edgenas.report;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.edgenas.search.Evaluation;
 import org.edgenas.search.Objective;
+import org.edgenas.search.Pareto;
 import org.edgenas.search.QualityScale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -35,8 +37,19 @@ public record Convergence(int[] evaluations, double[] hypervolume, QualityScale.
         ks.add(evaluated.size());
         int[] kk = ks.stream().mapToInt(Integer::intValue).toArray();
         double[] hv = new double[kk.length];
+        // the non-dominated eligible evaluations of each prefix, kept up to date in one pass (the front of the first
+        // k evaluations is that of this set: recomputing it per step from the whole prefix is quadratic)
+        List<Objective> objectives = scale.objectives();
+        List<Evaluation> nonDominated = new ArrayList<>();
+        int next = 0;
         for (int i = 0; i < kk.length; i++) {
-            hv[i] = scale.hypervolumeRatio(evaluated.subList(0, kk[i]));
+            for (; next < kk[i]; next++) {
+                Evaluation e = evaluated.get(next);
+                if (Pareto.eligible(e, objectives)) {
+                    Pareto.insert(nonDominated, e, Function.identity(), objectives);
+                }
+            }
+            hv[i] = scale.hypervolumeRatio(nonDominated);
         }
         return new Convergence(kk, hv, scale.basis());
     }

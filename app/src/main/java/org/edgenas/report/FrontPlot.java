@@ -22,8 +22,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.edgenas.io.CsvFormat;
@@ -160,7 +162,8 @@ public final class FrontPlot {
     public static FrontPlot of(String title, List<Evaluation> evaluated, List<Evaluation> front,
                                List<Evaluation> reference, Objective x, Objective y, String yLabel,
                                Constraints constraints, Bars bars) {
-        List<Evaluation> rest = evaluated.stream().filter(e -> !front.contains(e)).toList();
+        Set<Evaluation> onFront = new HashSet<>(front);
+        List<Evaluation> rest = evaluated.stream().filter(e -> !onFront.contains(e)).toList();
         List<Evaluation> feasibleRest = rest.stream().filter(e -> e.feasible() && drawable(e, x, y)).toList();
         List<Evaluation> infeasibleRest = rest.stream().filter(e -> !e.feasible() && drawable(e, x, y)).toList();
         List<Evaluation> frontShown = front.stream().filter(e -> drawable(e, x, y)).toList();

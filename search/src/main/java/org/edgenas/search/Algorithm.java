@@ -39,7 +39,7 @@ public interface Algorithm {
     int run(SearchRun run);
 
     /**
-     * Whether it saves its state with {@link SearchRun#checkpoint} after every generation and continues from
+     * Whether it offers its state to {@link SearchRun#checkpoint} after every generation and continues from
      * {@link SearchRun#resumeFrom()}, ending with the result of an uninterrupted run.
      */
     default boolean resumable() {

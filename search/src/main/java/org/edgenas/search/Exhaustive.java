@@ -12,7 +12,8 @@ import org.edgenas.space.SearchSpace;
 /**
  * {@code exhaustive}: every genotype of a finite space ({@link Genotypes#all}, at most {@value #MAX_GENOTYPES}) in
  * batches of {@code max(population, 1000)}, so every architecture is evaluated once: the true front. It ignores
- * {@code max_evaluations}. Resumable: a checkpoint after every batch, from which it continues with the next one.
+ * {@code max_evaluations}. Resumable: it offers a checkpoint after every batch
+ * ({@link SearchRun#checkpoint} decides which are written) and continues after the batch of the one resumed.
  */
 public record Exhaustive() implements Algorithm, AlgorithmProvider {
 

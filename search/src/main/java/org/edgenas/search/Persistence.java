@@ -6,11 +6,11 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.io.AtomicFiles;
 
 /**
- * Where a search saves its state after every generation, and the state it continues from: the one place that decides
+ * Where a search saves its state as it goes ({@link SearchRun#checkpoint}), and the state it continues from: the one place that decides
  * whether a checkpoint may be resumed (same fingerprint, a resumable algorithm, a checkpoint that passes every check
  * of {@link Checkpoint#read(Path, String, Problem, SearchSettings)}).
  *
- * @param file        checkpoint file written after every generation, or null for none
+ * @param file        checkpoint file written as the search goes, or null for none
  * @param fingerprint what decides the run's result (its resolved config without output, threads and execution),
  *                    recorded in every checkpoint
  * @param resume      the checkpoint to continue from, or null to start afresh
@@ -21,7 +21,7 @@ public record Persistence(Path file, String fingerprint, Checkpoint resume) {
     public static final Persistence NONE = new Persistence(null, "", null);
 
     /**
-     * Checkpoints of a run of {@code problem} with {@code settings} in {@code file}: saved after every generation
+     * Checkpoints of a run of {@code problem} with {@code settings} in {@code file}: saved as the search goes
      * when its algorithm is resumable, and, when {@code resume} is set, read and checked first.
      *
      * @throws ConfigException if resuming and the algorithm does not resume, the file is missing, or the checkpoint
@@ -42,7 +42,7 @@ public record Persistence(Path file, String fingerprint, Checkpoint resume) {
         }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": no checkpoint to resume from (a run writes checkpoint.json into its "
-                    + "output directory after every generation)");
+                    + "output directory as it goes)");
         }
         return new Persistence(file, fingerprint, Checkpoint.read(file, fingerprint, problem, settings));
     }

@@ -109,6 +109,11 @@ public final class QualityScale {
         return eligible;
     }
 
+    /** The two objectives it measures, in order. */
+    public List<Objective> objectives() {
+        return objectives;
+    }
+
     /** What the ratios are relative to. */
     public Basis basis() {
         return basis;

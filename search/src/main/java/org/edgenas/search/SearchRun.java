@@ -17,6 +17,15 @@ public final class SearchRun {
     private final Persistence persistence;
     private final long start;
     private boolean timeUp;
+    /** When the last checkpoint was written ({@link System#nanoTime()}), and how long writing it took (0: none). */
+    private long lastWriteEnd;
+    private long lastWriteNanos;
+
+    /** Runs with at most this many evaluations save a checkpoint after every generation. */
+    static final int EVERY_GENERATION_UP_TO = 10_000;
+
+    /** Beyond, a checkpoint waits until this many times its last write's time has passed since that write. */
+    static final int TIME_PER_WRITE = 9;
 
     SearchRun(Problem problem, SearchSettings settings, EvaluationLog log, SearchListener listener,
               Persistence persistence, long start) {
@@ -110,14 +119,37 @@ public final class SearchRun {
 
     /**
      * Saves the state after {@code generation} generations, with every evaluation so far, if the run keeps
-     * checkpoints (resumable algorithms only).
+     * checkpoints (resumable algorithms only) and one is due ({@link #checkpointDue}): after every generation while
+     * the run has evaluated at most {@value #EVERY_GENERATION_UP_TO} architectures; beyond, only once the time since
+     * the last checkpoint was written is at least {@value #TIME_PER_WRITE} times what writing it took. A checkpoint
+     * holds every evaluation, so writing one after every generation would cost time quadratic in the evaluations;
+     * so paced, writing takes at most about a tenth of the run, and an interrupted run loses at most about nine times the last write's time of
+     * work. Which generations are saved never changes a result: a run resumed from any of them ends as the
+     * uninterrupted one.
      *
      * @param population  the current population's genes (empty for algorithms without one)
      * @param ages        the generation each individual was created in
      * @param randomState the whole state of the algorithm's random generator (see {@link StateRandom})
      */
     public void checkpoint(int generation, List<int[]> population, List<Long> ages, long randomState) {
+        long now = System.nanoTime();
+        if (persistence.file() == null || !checkpointDue(log.size(), now - lastWriteEnd, lastWriteNanos)) {
+            return;
+        }
         persistence.save(new Checkpoint(settings.algorithm().name(), persistence.fingerprint(), generation,
                 population, ages, randomState, log.evaluated(), false, null));
+        lastWriteEnd = System.nanoTime();
+        lastWriteNanos = lastWriteEnd - now;
+    }
+
+    /**
+     * Whether a checkpoint is due (see {@link #checkpoint}).
+     *
+     * @param evaluations  architectures evaluated so far
+     * @param sinceWritten nanoseconds since the last checkpoint was written (any value if none was)
+     * @param writeNanos   nanoseconds the last checkpoint took to write, 0 if none was written
+     */
+    static boolean checkpointDue(int evaluations, long sinceWritten, long writeNanos) {
+        return evaluations <= EVERY_GENERATION_UP_TO || writeNanos == 0 || sinceWritten >= TIME_PER_WRITE * writeNanos;
     }
 }

@@ -91,6 +91,19 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void checkpointsComeAfterEveryGenerationUpToTenThousandEvaluationsThenPacedByTheirWriteTime() {
+        long second = 1_000_000_000L;
+        // small runs: every generation, however slow the last write was and however recently it ended
+        assertTrue(SearchRun.checkpointDue(10_000, 0, 60 * second));
+        // beyond: the first one always, then once nine times the last write's time has passed since it
+        assertTrue(SearchRun.checkpointDue(10_001, 0, 0));
+        assertFalse(SearchRun.checkpointDue(10_001, 9 * second - 1, second));
+        assertTrue(SearchRun.checkpointDue(10_001, 9 * second, second));
+        assertFalse(SearchRun.checkpointDue(2_000_000, 30 * second, 4 * second));
+        assertTrue(SearchRun.checkpointDue(2_000_000, 36 * second, 4 * second));
+    }
+
     /** The checkpoint of an nsga2 run interrupted after generation 3, as JSON. */
     private ObjectNode interruptedNsga2(Problem p) throws Exception {
         Path file = dir.resolve("nsga2.json");
