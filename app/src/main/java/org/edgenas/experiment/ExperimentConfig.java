@@ -173,18 +173,17 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
         return json(m);
     }
 
+    /**
+     * The {@link #resolved()} config without what does not change the result ({@code output}, {@code execution}, the
+     * search's thread count) and without {@code refine}, a stage of its own; derived from it, so that no section
+     * can be left out of the fingerprint.
+     */
     private Map<String, Object> outcome() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("seed", seed);
-        space.writeTo(m);
-        energy.writeTo(m);
-        uncertainty.writeTo(m);
-        proxy.writeTo(m);
-        objectives.writeTo(m);
-        constraints.writeTo(m);
+        Map<String, Object> m = resolved();
+        m.remove("output");
+        m.remove("execution");
+        m.remove("refine");
         m.put("search", search.outcomeSettings());
-        referenceFront.writeTo(m);
         return m;
     }
 
