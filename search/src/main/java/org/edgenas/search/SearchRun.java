@@ -123,9 +123,9 @@ public final class SearchRun {
      * the run has evaluated at most {@value #EVERY_GENERATION_UP_TO} architectures; beyond, only once the time since
      * the last checkpoint was written is at least {@value #TIME_PER_WRITE} times what writing it took. A checkpoint
      * holds every evaluation, so writing one after every generation would cost time quadratic in the evaluations;
-     * so paced, writing takes at most about a tenth of the run, and an interrupted run loses at most about nine times the last write's time of
-     * work. Which generations are saved never changes a result: a run resumed from any of them ends as the
-     * uninterrupted one.
+     * so paced, writing takes at most about a tenth of the run, and an interrupted run loses at most about nine times
+     * the last write's time of work (and the generation under way). Which generations are saved never changes a
+     * result: a run resumed from any of them ends as the uninterrupted one.
      *
      * @param population  the current population's genes (empty for algorithms without one)
      * @param ages        the generation each individual was created in
