@@ -6,9 +6,9 @@ import org.edgenas.config.ConfigException;
 import org.edgenas.io.AtomicFiles;
 
 /**
- * Where a search saves its state as it goes ({@link SearchRun#checkpoint}), and the state it continues from: the one place that decides
- * whether a checkpoint may be resumed (same fingerprint, a resumable algorithm, a checkpoint that passes every check
- * of {@link Checkpoint#read(Path, String, Problem, SearchSettings)}).
+ * Where a search saves its state as it goes ({@link SearchRun#checkpoint}), and the state it continues from: the one
+ * place that decides whether a checkpoint may be resumed (same fingerprint, a resumable algorithm, a checkpoint that
+ * passes every check of {@link Checkpoint#read(Path, String, Problem, SearchSettings)}).
  *
  * @param file        checkpoint file written as the search goes, or null for none
  * @param fingerprint what decides the run's result (its resolved config without output, threads and execution),

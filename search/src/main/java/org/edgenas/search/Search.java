@@ -32,7 +32,8 @@ public final class Search {
 
     /**
      * Runs the search, saving checkpoints as it goes (resumable algorithms; see {@link SearchRun#checkpoint}) and
-     * continuing from {@code persistence.resume()} when given: the result is then the same as that of an uninterrupted run.
+     * continuing from {@code persistence.resume()} when given: the result is then the same as that of an
+     * uninterrupted run.
      *
      * @param reference the known front the progress's hypervolume is relative to, or empty ({@link QualityScale})
      */
