@@ -1,17 +1,21 @@
 package org.edgenas.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
- * directory, which is then moved over the target in one step.
+ * directory, which is then moved over the target in one step. An existing target keeps its permissions, a symbolic
+ * link is followed (the file it names is replaced, not the link), and a target that exists but is no regular file (a
+ * device such as {@code /dev/null}, a named pipe) is written into directly, never replaced.
  */
 public final class AtomicFiles {
 
@@ -71,19 +75,27 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) {
             throw new UncheckedIOException(new IOException("cannot write " + target + ": it is a directory"));
         }
-        Path dir = target.toAbsolutePath().getParent();
         try {
+            Path file = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                    out.write(bytes);
+                }
+                return;
+            }
+            Path dir = file.getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
                 if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                    Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(tmp);

@@ -37,6 +37,24 @@ class Nb201SpaceTest {
     }
 
     @Test
+    void anInputSizeTheReductionsCannotHalveIsAConfigErrorAndEveryMultipleOfFourBuilds() {
+        for (int size : new int[] {5, 6, 7, 30, 33}) {
+            org.edgenas.config.ConfigException e = assertThrows(org.edgenas.config.ConfigException.class,
+                    () -> SearchSpaces.create("nb201", org.edgenas.config.Parameters.of(
+                            java.util.Map.of("input_size", size))));
+            assertTrue(e.getMessage().contains("input_size") && e.getMessage().contains("multiple of 4"),
+                    e.getMessage());
+        }
+        String all3x3 = "|nor_conv_3x3~0|+|avg_pool_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_1x1~1|"
+                + "avg_pool_3x3~2|";
+        for (int size : new int[] {4, 8, 12, 28, 36}) {
+            SearchSpace s = SearchSpaces.create("nb201", org.edgenas.config.Parameters.of(
+                    java.util.Map.of("input_size", size)));
+            assertTrue(s.parse(all3x3).macs() > 0, "input_size " + size);
+        }
+    }
+
+    @Test
     void allConv3x3NetworkHasNb201MaximumMacs() {
         Architecture a = space.parse(
                 "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
