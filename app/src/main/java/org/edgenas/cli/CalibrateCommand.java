@@ -18,6 +18,7 @@ import org.edgenas.energy.profile.BoardProfile;
 import org.edgenas.energy.profile.BoardProfiles;
 import org.edgenas.energy.profile.Execution;
 import org.edgenas.energy.profile.FitError;
+import org.edgenas.energy.profile.Hardware;
 import org.edgenas.energy.profile.Quantity;
 import org.edgenas.energy.profile.ResidualDistribution;
 import org.edgenas.io.AtomicFiles;
@@ -139,11 +140,24 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (name.isBlank()) {
+            throw new ConfigException("--name: empty; give the board's name, e.g. jetson-tx2");
+        }
+        AtomicFiles.requireWritableFile(out, "--out");
+        if (plot != null) {
+            AtomicFiles.requireWritableFile(plot, "--plot");
+        }
         if (deriveFrom != null) {
             return derive();
         }
-        if (batch != null && batch < 1 || folds < 2) {
-            throw new ConfigException("--batch must be >= 1 and --folds >= 2");
+        if (batch != null && batch < 1) {
+            throw new ConfigException("--batch must be >= 1, got " + batch);
+        }
+        if (folds < 2) {
+            throw new ConfigException("--folds must be >= 2, got " + folds);
+        }
+        if (!(minValue >= 0 && Double.isFinite(minValue))) {
+            throw new ConfigException("--min-value must be a finite number >= 0, got " + minValue);
         }
         Execution ex = Execution.byKey(execution).orElseThrow(() -> new ConfigException("--execution: '" + execution
                 + "' is not allowed; allowed values: " + String.join(", ", Execution.keys())));
@@ -153,8 +167,8 @@ final class CalibrateCommand implements Callable<Integer> {
         if (conv == null && fc == null && networks == null) {
             throw new ConfigException("give --networks (network level), --conv/--fc (layer level), or both");
         }
-        Calibration.Builder c = Calibration.builder(name, named("--datasheet",
-                        () -> BoardProfiles.readDatasheet(datasheet)))
+        Hardware hardware = named("--datasheet", () -> BoardProfiles.readDatasheet(datasheet));
+        Calibration.Builder c = Calibration.builder(name, hardware)
                 .description(description).form(f).precision(precision).execution(ex).robust(robust).folds(folds)
                 .seed(seed).command(command());
         if (maxRows != null) {
@@ -169,10 +183,10 @@ final class CalibrateCommand implements Callable<Integer> {
         if (conv != null || fc != null) {
             layerData(c);
         }
-        idlePower(c);
+        idlePower(c, hardware);
         c.data(datasheet.toString());
         Calibration.Result r = c.fit();
-        AtomicFiles.write(out, BoardProfiles.toJson(r.profile()));
+        AtomicFiles.write(out, loadable(r.profile()));
         if (plot != null) {
             Calibration.Comparison p = r.comparison();
             AtomicFiles.write(plot, ScatterPlot.png(p.title(), p.unit(), p.measured(), p.predicted()));
@@ -217,12 +231,29 @@ final class CalibrateCommand implements Callable<Integer> {
         BoardProfile p = BoardDerivation.derive(from, name, description, named("--datasheet",
                 () -> BoardProfiles.readDatasheet(datasheet)),
                 BoardDerivation.errors(), List.of(deriveFrom, datasheet.toString()), command());
-        AtomicFiles.write(out, BoardProfiles.toJson(p));
+        AtomicFiles.write(out, loadable(p));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(p.provenance().method());
         stdout.println("wrote " + out + " (derived: no measurements of " + name + ")");
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The profile's JSON, once it is known to load again: a fit of extreme or degenerate measurements can produce
+     * figures a profile may not hold, and what is written must be usable.
+     *
+     * @throws ConfigException saying why, instead of writing a profile that every command would refuse
+     */
+    private String loadable(BoardProfile p) {
+        String json = BoardProfiles.toJson(p);
+        try {
+            BoardProfiles.fromJson(json, out.toString());
+        } catch (ConfigException e) {
+            throw new ConfigException("not written: the fitted profile would not load (" + e.getMessage() + "); the "
+                    + "measurements hold extreme or degenerate values");
+        }
+        return json;
     }
 
     /** Reads what an option names, its errors prefixed with the option. */
@@ -272,16 +303,23 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private void idlePower(Calibration.Builder c) {
+    private void idlePower(Calibration.Builder c, Hardware hardware) {
         if (idlePowerW != null) {
-            if (!(idlePowerW > 0)) {
-                throw new ConfigException("--idle-power-w must be > 0, got " + idlePowerW);
-            }
+            requireIdlePower(idlePowerW, "--idle-power-w", hardware);
             c.idlePower(idlePowerW, String.format(Locale.ROOT, "idle power %.2f W (--idle-power-w)", idlePowerW));
         } else if (meta != null) {
             double w = LayerMeasurements.idlePowerW(meta);
+            requireIdlePower(w, "--meta " + meta + ": the mean of idle_w_start and idle_w_end", hardware);
             c.idlePower(w, String.format(Locale.ROOT, "idle power %.2f W, mean of idle_w_start and idle_w_end of %s",
                     w, meta)).data(meta.toString());
+        }
+    }
+
+    /** An idle power must be positive and at most the datasheet's maximum power. */
+    private void requireIdlePower(double w, String what, Hardware hardware) {
+        if (!(w > 0 && w <= hardware.maxPowerW())) {
+            throw new ConfigException(what + " must be in (0, " + hardware.maxPowerW() + "] W (the maximum power of "
+                    + datasheet + "), got " + w);
         }
     }
 

@@ -34,6 +34,14 @@ public final class Nas {
     /** The configured command line, whose output streams tests may replace. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Nas());
+        // a mistyped option or value: one line saying what, any suggestion, and where the usage is (not all of it)
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+            c.getErr().println("see: " + c.getCommandSpec().qualifiedName() + " --help");
+            return USAGE;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof ArchitectureFormatException) {
                 commandLine.getErr().println("error: " + e.getMessage());

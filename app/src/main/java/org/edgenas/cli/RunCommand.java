@@ -79,8 +79,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new ConfigException("--threads: expected an integer >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > 4096)) {
+            throw new ConfigException("--threads: expected an integer in [1, 4096], got " + threads);
+        }
+        if (out != null && out.toString().isEmpty() || resume != null && resume.toString().isEmpty()) {
+            throw new ConfigException((out != null && out.toString().isEmpty() ? "--out" : "--resume")
+                    + ": empty; give a directory");
         }
         if (seed != null && seed < 0) {
             throw new ConfigException("--seed: expected an integer >= 0, got " + seed);

@@ -102,7 +102,7 @@ public final class ConfigFile {
                 kept.add(l.strip());
             }
         }
-        return String.join(": ", kept);
+        return org.edgenas.io.JsonText.problem(String.join(": ", kept));
     }
 
     private static Object value(JsonParser p, String path, Map<String, Integer> lines, String name)
@@ -134,7 +134,12 @@ public final class ConfigFile {
                 return p.getNumberValue();
             }
             case VALUE_NUMBER_FLOAT -> {
-                return p.getDoubleValue();
+                try {
+                    return p.getDoubleValue();
+                } catch (JsonParseException e) {
+                    throw new ConfigException(name + ":" + p.currentTokenLocation().getLineNr() + ": "
+                            + (path.isEmpty() ? "" : path + ": ") + "'" + p.getText() + "' is not a finite number");
+                }
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;

@@ -88,9 +88,26 @@ public record Rerank(Path run, String boardBefore, Experiment experiment, List<E
                     + (x.getMessage().contains("not found") ? " (paths in a run's config are found from the working "
                     + "directory, as when the run was started: run ./nas rerank from there)" : ""));
         }
-        List<Evaluation> old = ResultsCsv.read(runDir.resolve("evaluated.csv"));
+        Path evaluatedCsv = runDir.resolve("evaluated.csv");
+        List<Evaluation> old = ResultsCsv.read(evaluatedCsv);
         List<String> oldFront = ResultsCsv.read(runDir.resolve("front.csv")).stream().map(Evaluation::arch).toList();
-        List<Evaluation> now = old.stream().map(v -> rescore(e, v)).toList();
+        java.util.Set<String> evaluatedArchs = new java.util.HashSet<>();
+        old.forEach(v -> evaluatedArchs.add(v.arch()));
+        for (int i = 0; i < oldFront.size(); i++) {
+            if (!evaluatedArchs.contains(oldFront.get(i))) {
+                throw new ConfigException(runDir.resolve("front.csv") + ":" + (i + 2) + ": architecture "
+                        + org.edgenas.config.Quotes.of(oldFront.get(i)) + " is not in " + evaluatedCsv + "; the run's "
+                        + "files do not belong together");
+            }
+        }
+        List<Evaluation> now = new ArrayList<>(old.size());
+        for (int i = 0; i < old.size(); i++) {
+            try {
+                now.add(rescore(e, old.get(i)));
+            } catch (ConfigException x) {
+                throw new ConfigException(evaluatedCsv + ":" + (i + 2) + ": " + x.getMessage(), x);
+            }
+        }
         List<Objective> objectives = e.problem().objectives();
         List<Evaluation> front = Pareto.front(now, objectives);
         List<String> newFront = front.stream().map(Evaluation::arch).toList();

@@ -89,10 +89,18 @@ public final class Parameters {
         return new ConfigException(source + (line > 0 ? ":" + line : "") + ": " + full + ": " + message);
     }
 
-    /** Whether {@code key} is present (marks it as known). */
+    /**
+     * Whether {@code key} is present (marks it as known).
+     *
+     * @throws ConfigException if it is present with no value (JSON {@code null}): a default is taken only for a key
+     *                         left out, never silently for one written empty
+     */
     public boolean has(String key) {
         asked.add(key);
-        return values.containsKey(key) && values.get(key) != null;
+        if (values.containsKey(key) && values.get(key) == null) {
+            throw error(key, "null; give a value, or leave the key out for its default");
+        }
+        return values.containsKey(key);
     }
 
     /** The keys present in this section, in file order. */
@@ -302,8 +310,10 @@ public final class Parameters {
     public void requireNoUnknownKeys() {
         for (String key : values.keySet()) {
             if (!asked.contains(key)) {
-                throw error(key, "unknown key" + Suggestions.didYouMean(key, asked) + "; allowed keys"
-                        + (path.isEmpty() ? "" : " in '" + path + "'") + ": " + String.join(", ", new TreeSet<>(asked)));
+                throw error(key, asked.isEmpty() ? "unknown key; " + (path.isEmpty() ? "this takes" : "'" + path
+                        + "' takes") + " no settings" : "unknown key" + Suggestions.didYouMean(key, asked)
+                        + "; allowed keys" + (path.isEmpty() ? "" : " in '" + path + "'") + ": "
+                        + String.join(", ", new TreeSet<>(asked)));
             }
         }
     }

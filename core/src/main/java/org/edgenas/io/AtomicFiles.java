@@ -35,6 +35,9 @@ public final class AtomicFiles {
      * @throws org.edgenas.config.ConfigException naming the target and what is wrong
      */
     public static void requireWritableFile(Path target, String what) {
+        if (target.toString().isEmpty()) {
+            throw new org.edgenas.config.ConfigException(what + ": empty; give a file name");
+        }
         Path abs = target.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw new org.edgenas.config.ConfigException(what + " " + target + ": is a directory; give a file name");

@@ -19,7 +19,7 @@ public final class TextFiles {
     }
 
     /**
-     * The whole content of {@code file} as UTF-8 text.
+     * The whole content of {@code file} as UTF-8 text, without a leading byte-order mark.
      *
      * @param what what the file is meant to be, for messages (e.g. {@code "config file"})
      * @throws ConfigException naming the file if it is missing, a directory, unreadable, or not UTF-8 text (a binary
@@ -45,8 +45,10 @@ public final class TextFiles {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // a byte-order mark (editors on Windows write one) is no part of the content
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int at = firstInvalidUtf8(bytes);
             throw notText(file, what, bytes, at, String.format(Locale.ROOT, "byte 0x%02x, which is not UTF-8",

@@ -57,6 +57,10 @@ public final class Boards {
         if (nameOrPath.endsWith(".json")) {
             return BoardProfiles.read(Path.of(nameOrPath));
         }
+        if (!names().contains(nameOrPath) && exists(nameOrPath)) {
+            throw new ConfigException(nameOrPath + ": not a board profile; a profile file's name ends in .json "
+                    + "(built-in boards: " + String.join(", ", names()) + ")");
+        }
         if (!names().contains(nameOrPath)) {
             throw new ConfigException("unknown board '" + nameOrPath + "'; available: " + String.join(", ", names())
                     + " (or the path of a profile .json file)");
@@ -68,6 +72,15 @@ public final class Boards {
             return BoardProfiles.read(in, "built-in board " + nameOrPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code text} names an existing file or directory. */
+    private static boolean exists(String text) {
+        try {
+            return java.nio.file.Files.exists(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

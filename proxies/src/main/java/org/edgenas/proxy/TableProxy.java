@@ -35,7 +35,13 @@ public final class TableProxy implements AccuracyProxy {
         int a = archColumn != null ? t.column(archColumn, "architecture") : t.architectureColumn();
         int v = t.column(column, "score");
         Map<String, Double> scores = new HashMap<>(t.size() * 2);
+        Map<String, Integer> lineOf = new HashMap<>(t.size() * 2);
         for (int r = 0; r < t.size(); r++) {
+            Integer before = lineOf.putIfAbsent(t.text(r, a), t.line(r));
+            if (before != null) {
+                throw new ConfigException(file + ":" + t.line(r) + ": architecture listed again (first on line "
+                        + before + "); a table gives each architecture one score");
+            }
             String id;
             try {
                 id = space.parse(t.text(r, a)).id();

@@ -76,8 +76,8 @@ public final class LayerMeasurements {
      * @throws ConfigException naming the file if it is unreadable or lacks those numbers
      */
     public static double idlePowerW(Path meta) {
-        var m = org.edgenas.energy.profile.BoardProfiles.parse(org.edgenas.energy.profile.BoardProfiles.text(meta),
-                meta.toString());
+        var m = org.edgenas.energy.profile.BoardProfiles.parse(org.edgenas.io.TextFiles.read(meta,
+                "profiler metadata (JSON)"), meta.toString());
         if (!(m.get("idle_w_start") instanceof Number a) || !(m.get("idle_w_end") instanceof Number b)
                 || !(a.doubleValue() > 0) || !(b.doubleValue() > 0)) {
             throw new ConfigException(meta + ": needs positive numeric fields idle_w_start and idle_w_end");

@@ -106,7 +106,8 @@ public final class BoardProfiles {
      */
     public static Hardware readDatasheet(Path file) {
         String source = file.toString();
-        return Hardware.read(Parameters.of(parse(text(file), source), source, "", k -> -1));
+        return Hardware.read(Parameters.of(parse(TextFiles.read(file, "datasheet (JSON)"), source), source, "",
+                k -> -1));
     }
 
     /** Reads a profile from a stream; {@code source} names it in errors. */
@@ -144,6 +145,9 @@ public final class BoardProfiles {
         }
         p.integer("version", VERSION, VERSION, VERSION);
         String name = p.requiredString("name", "the board's name, e.g. jetson-tx2");
+        if (name.isBlank()) {
+            throw p.error("name", "empty; give the board's name, e.g. jetson-tx2");
+        }
         String description = p.string("description", null);
         boolean calibrated = p.bool("calibrated", false);
         String form = calibrated ? p.requiredString("form", "the model form, e.g. layerwise") : p.string("form", null);

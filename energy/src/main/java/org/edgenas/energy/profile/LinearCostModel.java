@@ -100,6 +100,11 @@ public final class LinearCostModel {
             m.put(key, Coefficients.read(groups.section(text)));
         }
         p.requireNoUnknownKeys();
+        if (m.isEmpty() && intercept == 0) {
+            throw p.error("groups", "no coefficients and no intercept: the model would price every network at nothing "
+                    + "(give at least one group, e.g. \"conv\": {\"fixed\": 0.01, \"per_mac\": 1e-9, "
+                    + "\"per_byte\": 0})");
+        }
         return of(intercept, m);
     }
 
