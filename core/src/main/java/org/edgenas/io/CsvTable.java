@@ -51,6 +51,12 @@ public final class CsvTable {
             throw new ConfigException(file + ": empty file; expected a header row and data rows");
         }
         List<String> header = Arrays.stream(all.getFirst()).map(String::strip).toList();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.indexOf(header.get(i)) != i) {
+                throw new ConfigException(file + ":1: column '" + header.get(i) + "' appears twice in the header; "
+                        + "which one is meant is ambiguous");
+            }
+        }
         List<String[]> rows = all.subList(1, all.size());
         if (rows.isEmpty()) {
             throw new ConfigException(file + ": has a header (" + String.join(",", header) + ") but no data rows");
