@@ -12,6 +12,8 @@ final class ProgressLine implements SearchListener {
 
     private final PrintWriter out;
     private double lastPrint = -1;
+    /** The last progress not printed, shown when the search finishes; null when the last one was printed. */
+    private Progress pending;
 
     ProgressLine(PrintWriter out) {
         this.out = out;
@@ -21,8 +23,22 @@ final class ProgressLine implements SearchListener {
     public void progress(Progress p) {
         boolean done = p.evaluations() >= p.budget();
         if (!done && lastPrint >= 0 && p.seconds() - lastPrint < 1.0) {
+            pending = p;
             return;
         }
+        print(p);
+    }
+
+    /** Shows the last progress if it was skipped, so that the last line is the search's final state. */
+    @Override
+    public void finished() {
+        if (pending != null) {
+            print(pending);
+        }
+    }
+
+    private void print(Progress p) {
+        pending = null;
         lastPrint = p.seconds();
         out.println(format(p));
         out.flush();

@@ -280,6 +280,11 @@ final class RunCommand implements Callable<Integer> {
             public void warning(String message) {
                 warn(err, message);
             }
+
+            @Override
+            public void finished() {
+                progress.finished();
+            }
         };
     }
 }

@@ -59,8 +59,8 @@ public record ReferenceFrontConfig(String path, List<Evaluation> front) implemen
     /**
      * Whether the reference front may be compared with a run of {@code config} (whose problem is {@code problem}),
      * decided from what the front records: the {@code run.json} next to it, when there is one, must name the run's
-     * space (section), board, batch, accuracy proxy (section, {@code threads} and {@code timeout_s} aside) and
-     * objectives; and its rows must have the energy and latency that the run's board model gives their
+     * space (section), board, batch, accuracy proxy (section, {@code threads} and {@code timeout_s} aside),
+     * objectives and constraints (a true front under other limits is another front); and its rows must have the energy and latency that the run's board model gives their
      * architectures, and, when there is no {@code run.json}, its first row the score the run's proxy gives it. A front
      * that fails is not used (no quality numbers, not drawn), with a warning saying why.
      */
@@ -133,7 +133,19 @@ public record ReferenceFrontConfig(String path, List<Evaluation> front) implemen
                 || !new HashSet<>(l).equals(new HashSet<>((List<?>) ours.get("objectives")))) {
             differ.add("objectives " + objectives + " (this run: " + ours.get("objectives") + ")");
         }
+        if (!Objects.equals(limits(theirs.get("constraints")), limits(ours.get("constraints")))) {
+            differ.add("constraints " + theirs.get("constraints") + " (this run: " + ours.get("constraints") + ")");
+        }
         return differ.isEmpty() ? null : "its run.json records " + String.join(", ", differ);
+    }
+
+    /** A constraints section's limits as numbers by key (none: empty), so that 9 and 9.0 compare equal. */
+    private static Map<String, Double> limits(Object section) {
+        Map<String, Double> m = new java.util.TreeMap<>();
+        if (section instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> m.put(String.valueOf(k), v instanceof Number n ? n.doubleValue() : Double.NaN));
+        }
+        return m;
     }
 
     /** A plug-in section as a mutable map ({@code nb201} short form included), or null. */

@@ -48,9 +48,17 @@ public final class RunWriter {
         }
     }
 
-    /** Writes the files of {@code result} into the experiment's output directory. */
+    /**
+     * Writes the files of {@code result} into the experiment's output directory. Each file is written whole (see
+     * {@link AtomicFiles}), and {@code run.json} last, after the previous run's is removed first: a directory whose
+     * result files have no {@code run.json} beside them holds an unfinished set (a run killed while writing; its
+     * complete checkpoint lets {@code --resume} write them again), and one with a {@code run.json} a complete set of
+     * that run.
+     */
     public static void write(Experiment experiment, Context context, SearchResult result, RunSummary summary) {
         Path dir = experiment.output();
+        deleteStale(dir.resolve("run.json"));
+        deleteStale(dir.resolve("report.html"));
         String title = experiment.name() + ": " + experiment.problem().space().name() + " on "
                 + experiment.problem().energy().board();
         byte[] frontPng = writeFront(dir, experiment, result.evaluated(), result.front(), context.reference().front(),
@@ -97,7 +105,6 @@ public final class RunWriter {
         if (!quality.isEmpty()) {
             run.put("quality", quality);
         }
-        AtomicFiles.write(dir.resolve("run.json"), json(run));
 
         Map<String, String> table = new LinkedHashMap<>();
         table.put("space", experiment.problem().space().name());
@@ -122,6 +129,7 @@ public final class RunWriter {
         }
         AtomicFiles.write(dir.resolve("report.html"), HtmlReport.page(title, table, frontPng, curvePng,
                 result.front(), json(experiment.resolved())));
+        AtomicFiles.write(dir.resolve("run.json"), json(run));
     }
 
     /**

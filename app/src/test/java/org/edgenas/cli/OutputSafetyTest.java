@@ -37,6 +37,29 @@ class OutputSafetyTest {
     }
 
     @Test
+    void resultsStoppedWhileBeingWrittenNeverSitBesideAnotherRunsRunJson() throws IOException {
+        Path out = dir.resolve("out");
+        var first = ConfigErrorTest.run("run", config("").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, first.status(), first.err());
+        assertTrue(Files.exists(out.resolve("run.json")));
+        // the second run's writing fails part way (its front.svg cannot be written), as a kill there would stop it
+        Files.delete(out.resolve("front.svg"));
+        Files.createDirectory(out.resolve("front.svg"));
+        var second = ConfigErrorTest.run("run", config("").toString(), "--out", out.toString(), "--quiet", "--seed",
+                "4");
+        assertEquals(1, second.status(), second.err());
+        assertTrue(Files.exists(out.resolve("front.csv")), "written before the failure");
+        assertTrue(!Files.exists(out.resolve("run.json")) && !Files.exists(out.resolve("report.html")),
+                "the first run's run.json and report.html must not describe the second run's files");
+        // its checkpoint is complete: resuming writes the whole set again
+        Files.delete(out.resolve("front.svg"));
+        var resumed = ConfigErrorTest.run("run", config("").toString(), "--resume", out.toString(), "--quiet",
+                "--seed", "4");
+        assertEquals(0, resumed.status(), resumed.err());
+        assertTrue(Files.exists(out.resolve("run.json")) && Files.exists(out.resolve("front.svg")));
+    }
+
+    @Test
     void anOutputThatIsAFileOrUnderAFileIsRefusedBeforeSearching() throws IOException {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a directory");

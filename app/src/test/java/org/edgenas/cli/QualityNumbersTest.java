@@ -65,6 +65,34 @@ class QualityNumbersTest {
     }
 
     @Test
+    void aReferenceFrontOfOtherConstraintsIsNotUsed() throws IOException {
+        Path front = referenceRun("params");
+        Path out = dir.resolve("constrained-run");
+        var r = ConfigErrorTest.run("run", config("constrained", "params", "reference_front: " + front
+                + "\nconstraints: {max_energy_mj: 30}\n").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("its run.json records constraints {} (this run: {max_energy_mj=30.0})"), r.err());
+        assertFalse(runJson(out).get("reference_front").get("used").asBoolean());
+    }
+
+    @Test
+    void theLastProgressLineIsTheRunsFinalStateWhateverStoppedIt() throws IOException {
+        Path out = dir.resolve("generations");
+        Path c = Files.writeString(dir.resolve("generations.yaml"), "space: nb201\nboard: jetson-tx2\nproxy: params\n"
+                + "search: {algorithm: nsga2, population: 5, max_evaluations: 400, max_generations: 20}\n");
+        var r = ConfigErrorTest.run("run", c.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("gen ")).toList();
+        String last = lines.getLast();
+        JsonNode run = runJson(out);
+        assertEquals("max_generations", run.get("stop_reason").asText());
+        assertTrue(last.startsWith(String.format(java.util.Locale.ROOT, "gen %4d | evals %6d/", run.get("generations")
+                .asInt(), run.get("evaluations").asInt())), last);
+        assertTrue(last.endsWith(String.format(java.util.Locale.ROOT, "HV %.4f", run.get("quality")
+                .get("hypervolume_ratio").asDouble())), last);
+    }
+
+    @Test
     void aReferenceFrontOfTheSameObjectivesIsUsed() throws IOException {
         Path front = referenceRun("params");
         Path out = dir.resolve("params-run");

@@ -40,12 +40,16 @@ public record Normalization(double[] ideal, double[] nadir) {
         return new Normalization(lo, hi);
     }
 
-    /** The normalised copy of {@code p}; an objective with no extent on the front maps to 0. */
+    /**
+     * The normalised copy of {@code p}. An objective with no extent on the front (a front of one point) is scaled by
+     * the magnitude of its value there instead (by 1 if that is 0), so that the result stays free of units.
+     */
     public double[] apply(double[] p) {
         double[] q = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             double span = nadir[i] - ideal[i];
-            q[i] = span > 0 ? (p[i] - ideal[i]) / span : p[i] - ideal[i];
+            double scale = span > 0 ? span : Math.abs(ideal[i]) > 0 ? Math.abs(ideal[i]) : 1;
+            q[i] = (p[i] - ideal[i]) / scale;
         }
         return q;
     }

@@ -18,8 +18,9 @@ import org.edgenas.quality.Normalization;
  *       first generation's architectures that may be on a front ({@link Pareto#eligible}), and the ratio is over the
  *       hypervolume of that generation's front: 1 after the first generation, growing as the front improves (1.3 =
  *       30 % more hypervolume than the first generation's front). The first generation is the evaluations recorded
- *       with the first evaluation's generation number; if none of them is eligible, the generations up to the first
- *       that has an eligible one.</li>
+ *       with the first evaluation's generation number, extended generation by generation until its eligible points
+ *       take more than one value in each objective (a range to normalise by); until then, and in a run where that
+ *       never happens, there is no ratio.</li>
  * </ul>
  * The basis is found from the list of evaluations alone, so a resumed run reports the same numbers as an
  * uninterrupted one.
@@ -98,7 +99,7 @@ public final class QualityScale {
         int last = -1;
         List<Evaluation> eligible = new ArrayList<>();
         for (Evaluation e : evaluated) {
-            if (last >= 0 && e.generation() != last) {
+            if (last >= 0 && e.generation() != last && spans(eligible, objectives)) {
                 break;
             }
             if (Pareto.eligible(e, objectives)) {
@@ -106,7 +107,23 @@ public final class QualityScale {
                 last = e.generation();
             }
         }
-        return eligible;
+        return spans(eligible, objectives) ? eligible : List.of();
+    }
+
+    /** Whether {@code points} take more than one value in every objective (a range to normalise by). */
+    private static boolean spans(List<Evaluation> points, List<Objective> objectives) {
+        for (Objective o : objectives) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Evaluation e : points) {
+                lo = Math.min(lo, o.of(e));
+                hi = Math.max(hi, o.of(e));
+            }
+            if (!(hi > lo)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The two objectives it measures, in order. */

@@ -123,7 +123,8 @@ public record RegularizedEvolution(double mutationRate, int sampleSize) implemen
             }
             generation = resume.generation();
         }
-        long maxSteps = (long) s.maxGenerations() * s.population();
+        // the initial queue is generation 1; each generation after it is population steps
+        long maxSteps = (long) (s.maxGenerations() - 1) * s.population();
         boolean reported = true;
         for (long step = (long) (generation - 1) * s.population() + 1; step <= maxSteps && !run.exhausted()
                 && !queue.isEmpty(); step++) {

@@ -52,6 +52,7 @@ public final class Search {
         }
         SearchRun run = new SearchRun(problem, settings, log, listener, persistence, start);
         int generations = algorithm.run(run);
+        listener.finished();
         StopReason reason = run.timeUp() ? StopReason.MAX_WALL_TIME
                 : log.exhausted() ? StopReason.MAX_EVALUATIONS
                 : generations >= settings.maxGenerations() ? StopReason.MAX_GENERATIONS

@@ -18,6 +18,13 @@ public interface SearchListener {
     }
 
     /**
+     * Called once when the search has stopped, for whatever reason, after its last {@link #progress}: a listener that
+     * skipped some progress (e.g. to print at most once a second) shows the last one now. Ignored by default.
+     */
+    default void finished() {
+    }
+
+    /**
      * A search's state after a generation.
      *
      * @param generation  generations completed (1 after the initial population)

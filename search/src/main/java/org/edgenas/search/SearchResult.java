@@ -31,9 +31,12 @@ public record SearchResult(List<Evaluation> evaluated, List<Evaluation> front, i
         this(evaluated, front, generations, seconds, evaluated.size(), StopReason.MAX_EVALUATIONS);
     }
 
-    /** The evaluated architectures the proxy scored {@code -inf} (worthless; on no front). */
+    /**
+     * The evaluated architectures the proxy scored {@code -inf} (worthless; on no front); a failed candidate (whose
+     * evaluation did not finish, recorded with {@code -inf} too) is counted as failed, not here.
+     */
     public long worthless() {
-        return evaluated.stream().filter(Evaluation::worthless).count();
+        return evaluated.stream().filter(e -> e.worthless() && !e.failed()).count();
     }
 
     /** The evaluated architectures that meet every constraint. */

@@ -27,6 +27,17 @@ class AlgorithmsTest {
         return new SearchSettings(algorithm, 20, budget, 10_000, threads, seed);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nsga2", "random", "evolution"})
+    void everyAlgorithmRunsExactlyMaxGenerationsTheInitialPopulationBeingTheFirst(String name) {
+        for (int max : new int[] {1, 3}) {
+            SearchResult r = Search.run(problem(), new SearchSettings(Algorithms.create(name, Parameters.empty(), 5),
+                    5, 400, max, 1, 7), SearchListener.NONE);
+            assertEquals(max, r.generations(), name + " with max_generations " + max);
+            assertEquals(StopReason.MAX_GENERATIONS, r.stopReason(), name);
+        }
+    }
+
     @Test
     void exhaustiveFrontEqualsBruteForceNonDominance() {
         Problem p = problem();

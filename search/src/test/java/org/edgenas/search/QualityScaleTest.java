@@ -36,6 +36,24 @@ class QualityScaleTest {
     }
 
     @Test
+    void aFirstGenerationWithoutARangeIsExtendedByTheNextUntilThereIsOneAndOnlyThenIsThereARatio() {
+        // one eligible point in generation 0 (the others infeasible), a tie in accuracy in generation 1: no range in
+        // accuracy yet; generation 2 brings one
+        Evaluation only = e("a", 1, 1, 0);
+        Evaluation infeasible = new Evaluation("i", 100, 0.1, 1, 1, 1, 0.3, 0);
+        Evaluation tie = e("t", 1, 2, 1);
+        Evaluation ranged = e("r", 3, 3, 2);
+        assertTrue(QualityScale.of(List.of(only, infeasible), OBJECTIVES, List.of()).isEmpty(), "no range: no ratio");
+        assertTrue(QualityScale.of(List.of(only, infeasible, tie), OBJECTIVES, List.of()).isEmpty());
+        QualityScale s = QualityScale.of(List.of(only, infeasible, tie, ranged), OBJECTIVES, List.of()).orElseThrow();
+        assertEquals(3, s.basePoints(), "generations 0 to 2 are the basis");
+        assertEquals(1.0, s.hypervolumeRatio(List.of(only, infeasible, tie, ranged)), 1e-12);
+        // later points are measured on that range: (4, 0.5) normalises to (-0.5, -0.25) and dominates the basis front
+        // (1, 0), (0, 1) of hypervolume 0.21: 1.6 x 1.35 = 2.16 (the old scale, by one point, gave ratios of 1e8)
+        assertEquals(2.16 / 0.21, s.hypervolumeRatio(List.of(only, tie, ranged, e("x", 4, 0.5, 3))), 1e-12);
+    }
+
+    @Test
     void worthlessAndInfeasibleArchitecturesNeitherSetTheScaleNorCount() {
         Evaluation worthless = e("w", Double.NEGATIVE_INFINITY, 0.5, 0);
         Evaluation infeasible = new Evaluation("i", 100, 0.1, 1, 1, 1, 0.3, 0);
