@@ -60,9 +60,10 @@ public record ReferenceFrontConfig(String path, List<Evaluation> front) implemen
      * Whether the reference front may be compared with a run of {@code config} (whose problem is {@code problem}),
      * decided from what the front records: the {@code run.json} next to it, when there is one, must name the run's
      * space (section), board, batch, accuracy proxy (section, {@code threads} and {@code timeout_s} aside),
-     * objectives and constraints (a true front under other limits is another front); and its rows must have the energy and latency that the run's board model gives their
-     * architectures, and, when there is no {@code run.json}, its first row the score the run's proxy gives it. A front
-     * that fails is not used (no quality numbers, not drawn), with a warning saying why.
+     * objectives and constraints (a true front under other limits is another front); and its rows must have the
+     * energy and latency that the run's board model gives their architectures, and, when there is no
+     * {@code run.json}, its first row the score the run's proxy gives it. A front that fails is not used (no quality
+     * numbers, not drawn), with a warning saying why.
      */
     public Check check(ExperimentConfig config, Problem problem) {
         if (path == null) {
