@@ -63,6 +63,12 @@ for d in ${PLUGIN_DIRS[@]+"${PLUGIN_DIRS[@]}"}; do
   if ! compgen -G "$d/*.jar" >/dev/null; then
     echo "error: plug-in directory $d (--plugins or EDGENAS_PLUGINS) holds no .jar file" >&2; exit 2
   fi
+  for j in "$d"/*.jar; do
+    # a jar is a zip file: the JVM would skip anything else without a word
+    if [ "$(head -c 2 "$j" 2>/dev/null)" != "PK" ]; then
+      echo "error: plug-in $j (--plugins or EDGENAS_PLUGINS) is not a jar (zip) file" >&2; exit 2
+    fi
+  done
   PLUGIN_CP="$PLUGIN_CP:$(cd "$d" && pwd)/*"
 done
 

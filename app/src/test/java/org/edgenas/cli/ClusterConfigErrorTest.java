@@ -131,6 +131,7 @@ class ClusterConfigErrorTest {
             task timeout range  | execution: {mode: cluster, cluster: {members: [h]}, task_timeout_s: 0} | t.yaml:6: execution.task_timeout_s: expected an integer in [1, 604800], got 0
             unknown policy      | execution: {mode: cluster, cluster: {members: [h]}, on_failure: skip} | t.yaml:6: execution.on_failure: 'skip' is not allowed; did you mean 'stop'?; allowed values: stop, infeasible
             attempts range      | execution: {mode: cluster, cluster: {members: [h]}, max_attempts: 0} | t.yaml:6: execution.max_attempts: expected an integer in [1, 100], got 0
+            bad interface       | execution: {mode: cluster, cluster: {members: [h], interface: 300.1.1.1}} | t.yaml:6: execution.cluster.interface: '300.1.1.1' is not an IPv4 address or pattern; each of its four parts is 0..255, * or a range a-b
             unknown key         | execution: {mode: cluster, cluster: {members: [h]}, retries: 2} | t.yaml:6: execution.retries: unknown key; allowed keys in 'execution': close_wait_s, cluster, max_attempts, min_workers, mode, on_failure, task_timeout_s, wait_s
             """)
     void badExecutionSectionExitsTwoNamingFileLineAndKey(String kind, String line, String expected)

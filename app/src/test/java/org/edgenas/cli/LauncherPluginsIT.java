@@ -123,6 +123,15 @@ class LauncherPluginsIT {
     }
 
     @Test
+    void aFileNamedJarThatIsNoJarIsAnErrorNotSkipped() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("broken.jar"), "not a zip\n");
+        Result r = nas(Map.of(), "--plugins", broken.toString(), "spaces");
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.out().contains("broken.jar (--plugins or EDGENAS_PLUGINS) is not a jar (zip) file"), r.out());
+    }
+
+    @Test
     void aDirectoryWithoutJarsIsAnError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Result r = nas(Map.of(), "--plugins", empty.toString(), "spaces");

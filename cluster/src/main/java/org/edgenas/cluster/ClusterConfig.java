@@ -40,6 +40,15 @@ import org.edgenas.config.Parameters;
 public record ClusterConfig(String clusterName, List<String> members, String interfaceAddress, int port,
                             int portCount, int searchPort, int searchPortCount, int heartbeatTimeoutS) {
 
+    /** An IPv4 address whose parts may be {@code *} or a range {@code a-b} (the cluster file's {@code interface}). */
+    private static final String IPV4_PATTERN;
+
+    static {
+        String part = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+        String item = "(\\*|" + part + "(-" + part + ")?)";
+        IPV4_PATTERN = item + "(\\." + item + "){3}";
+    }
+
     /** {@code host} or {@code host:port}; a host is a name, an IPv4 address, or an IPv6 address in brackets. */
     private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+])(?::(\\d{1,5}))?");
 
@@ -107,6 +116,10 @@ public record ClusterConfig(String clusterName, List<String> members, String int
             }
         }
         String iface = p.string("interface", "");
+        if (!iface.isEmpty() && !iface.matches(IPV4_PATTERN)) {
+            throw p.error("interface", "'" + iface + "' is not an IPv4 address or pattern; each of its four parts is "
+                    + "0..255, * or a range a-b, e.g. 10.0.0.5, 10.0.*.* or 10.0.0.10-20");
+        }
         int port = p.integer("port", 5701, 1, 65535);
         int portCount = p.integer("port_count", 10, 1, 1000);
         if (port + portCount - 1 > 65535) {

@@ -6,6 +6,11 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -85,12 +90,91 @@ final class Members {
         return c;
     }
 
-    /** Starts a member with {@code config}. */
+    /**
+     * Starts a member with {@code config}.
+     *
+     * @throws ClusterException in one line, if no address of this machine matches the configured interface or the
+     *                          member cannot start (e.g. none of its ports is free): Hazelcast's own log of such a
+     *                          failure, a stack trace, is kept out of the output
+     */
     static HazelcastInstance start(Config config) {
-        if (HAZELCAST_LOG.getLevel() == null) {
-            HAZELCAST_LOG.setLevel(Level.WARNING);
+        var interfaces = config.getNetworkConfig().getInterfaces();
+        if (interfaces.isEnabled()) {
+            for (String pattern : interfaces.getInterfaces()) {
+                requireLocalAddress(pattern);
+            }
         }
-        return Hazelcast.newHazelcastInstance(config);
+        Level level = HAZELCAST_LOG.getLevel();
+        HAZELCAST_LOG.setLevel(Level.OFF);
+        try {
+            return Hazelcast.newHazelcastInstance(config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            NetworkConfig n = config.getNetworkConfig();
+            int last = n.getPort() + (n.isPortAutoIncrement() ? Math.max(1, n.getPortCount()) - 1 : 0);
+            throw new ClusterException("cannot start a cluster member on port" + (last > n.getPort() ? "s "
+                    + n.getPort() + ".." + last : " " + n.getPort()) + ": " + root.getClass().getSimpleName() + ": " + root.getMessage() + " (is another process using the "
+                    + "ports? see the cluster file's port, port_count and search_port)", e);
+        } finally {
+            HAZELCAST_LOG.setLevel(level == null ? Level.WARNING : level);
+        }
+    }
+
+    /**
+     * Checks that some address of this machine matches {@code pattern} (an IPv4 address whose parts may be {@code *}
+     * or a range {@code a-b}, as Hazelcast reads the cluster file's {@code interface}).
+     *
+     * @throws ClusterException naming the pattern and this machine's addresses if none does
+     */
+    static void requireLocalAddress(String pattern) {
+        List<String> local = new ArrayList<>();
+        try {
+            for (NetworkInterface ni : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address) {
+                        local.add(a.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            return;  // the machine's addresses cannot be listed: let Hazelcast decide
+        }
+        for (String address : local) {
+            if (matches(pattern, address)) {
+                return;
+            }
+        }
+        throw new ClusterException("interface " + pattern + " (cluster file): no address of this machine matches it; "
+                + "its addresses: " + String.join(", ", local));
+    }
+
+    /** Whether IPv4 {@code address} matches {@code pattern} (parts {@code *}, {@code n} or {@code a-b}). */
+    static boolean matches(String pattern, String address) {
+        String[] p = pattern.split("\\.");
+        String[] a = address.split("\\.");
+        if (p.length != 4 || a.length != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (p[i].equals("*")) {
+                continue;
+            }
+            int v = Integer.parseInt(a[i]);
+            String[] range = p[i].split("-", 2);
+            try {
+                int lo = Integer.parseInt(range[0]);
+                int hi = range.length == 2 ? Integer.parseInt(range[1]) : lo;
+                if (v < lo || v > hi) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code m} is an EdgeNAS worker. */

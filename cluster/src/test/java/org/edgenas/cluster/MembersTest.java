@@ -34,6 +34,33 @@ class MembersTest {
     }
 
     @Test
+    void anInterfaceIsMatchedAgainstThisMachinesAddressesBeforeHazelcastStarts() {
+        assertTrue(Members.matches("10.0.*.*", "10.0.3.4"));
+        assertTrue(Members.matches("10.0.0.10-20", "10.0.0.15"));
+        assertFalse(Members.matches("10.0.0.10-20", "10.0.0.21"));
+        assertFalse(Members.matches("10.0.0.1", "10.0.0.2"));
+        Members.requireLocalAddress("127.0.0.*");
+        // TEST-NET-3 (RFC 5737) is never a machine's own address
+        ClusterException e = org.junit.jupiter.api.Assertions.assertThrows(ClusterException.class,
+                () -> Members.requireLocalAddress("203.0.113.77"));
+        assertTrue(e.getMessage().startsWith("interface 203.0.113.77 (cluster file): no address of this machine "
+                + "matches it; its addresses: ") && e.getMessage().contains("127.0.0.1"), e.getMessage());
+    }
+
+    @Test
+    void aBusyPortIsOneLineNotHazelcastsLog() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket()) {
+            busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = busy.getLocalPort();
+            ClusterConfig one = ClusterConfig.of("lab", List.of("127.0.0.1:" + port), "127.0.0.1", port, 1, 20);
+            ClusterException e = org.junit.jupiter.api.Assertions.assertThrows(ClusterException.class,
+                    () -> Members.start(Members.worker(one, 1, NO_PROBLEMS)));
+            assertTrue(e.getMessage().startsWith("cannot start a cluster member on port " + port + ": "),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aGivenInterfaceIsTheOnlyAddressBoundWithinThePortRange() {
         Config c = Members.worker(LOOPBACK, 2, NO_PROBLEMS);
         assertEquals("false", c.getProperty("hazelcast.socket.bind.any"));

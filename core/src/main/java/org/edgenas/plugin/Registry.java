@@ -38,25 +38,53 @@ public final class Registry<P extends Plugin> {
      * launcher adds are found).
      *
      * @param kind what a plug-in of this type is called in messages, e.g. {@code "search space"}
-     * @throws IllegalStateException if two different classes use one name
+     * @throws ConfigException if a listed provider cannot be found or made (a broken plug-in jar), fails to give its
+     *                         name, or two different classes use one name
      */
     public static <P extends Plugin> Registry<P> load(Class<P> type, String kind) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return of(kind, ServiceLoader.load(type, loader == null ? type.getClassLoader() : loader));
+        ServiceLoader<P> services = ServiceLoader.load(type, loader == null ? type.getClassLoader() : loader);
+        List<P> found = new java.util.ArrayList<>();
+        java.util.Iterator<P> it = services.iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (java.util.ServiceConfigurationError e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new ConfigException("a " + kind + " plug-in cannot be loaded: " + e.getMessage()
+                        + (cause != e ? " (" + cause + ")" : ""), e);
+            }
+        }
+        return of(kind, found);
     }
 
     /**
      * A registry of the given plug-ins.
      *
-     * @throws IllegalStateException if two different classes use one name
+     * @throws ConfigException if a plug-in fails to give its name (or gives none), or two different classes use one
+     *                         name
      */
     public static <P extends Plugin> Registry<P> of(String kind, Iterable<? extends P> plugins) {
         Map<String, P> byName = new TreeMap<>();
         for (P p : plugins) {
-            P previous = byName.putIfAbsent(p.name(), p);
+            String name;
+            try {
+                name = p.name();
+            } catch (RuntimeException e) {
+                throw new ConfigException("the " + kind + " plug-in " + p.getClass().getName() + " fails to give its "
+                        + "name: " + e, e);
+            }
+            if (name == null || name.isBlank()) {
+                throw new ConfigException("the " + kind + " plug-in " + p.getClass().getName() + " gives no name");
+            }
+            P previous = byName.putIfAbsent(name, p);
             if (previous != null && previous.getClass() != p.getClass()) {
-                throw new IllegalStateException("two " + kind + "s are named '" + p.name() + "': "
-                        + previous.getClass().getName() + " and " + p.getClass().getName());
+                throw new ConfigException("two " + kind + "s are named '" + name + "': "
+                        + previous.getClass().getName() + " and " + p.getClass().getName() + " (a plug-in may not "
+                        + "take a name already in use)");
             }
         }
         return new Registry<>(kind, byName);
@@ -110,6 +138,30 @@ public final class Registry<P extends Plugin> {
             throw section.error(key, unknown(name));
         }
         return p;
+    }
+
+    /**
+     * What {@code plugin} makes with {@code make} (its {@code create}), checked: a plug-in that throws anything but a
+     * {@link ConfigException} (which already names the user's mistake), or makes nothing, is reported in one line
+     * naming it and its class, not as a stack trace.
+     *
+     * @throws ConfigException if {@code make} fails or returns null
+     */
+    public <T> T make(P plugin, java.util.function.Function<P, T> make) {
+        T made;
+        try {
+            made = make.apply(plugin);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigException(kind + " '" + plugin.name() + "' (" + plugin.getClass().getName() + ") failed "
+                    + "to start: " + e, e);
+        }
+        if (made == null) {
+            throw new ConfigException(kind + " '" + plugin.name() + "' (" + plugin.getClass().getName() + ") made "
+                    + "nothing (its create returned null)");
+        }
+        return made;
     }
 
     /** The message for an unknown name: {@code unknown proxy 'nasowt'; did you mean 'naswot'? available: ...}. */

@@ -56,8 +56,38 @@ class RegistryTest {
     }
 
     @Test
+    void aPlugInThatFailsIsOneLineNamingItNotAStackTrace() {
+        Plugin nameless = new Plugin() {
+            @Override
+            public String name() {
+                throw new IllegalStateException("boom in name");
+            }
+
+            @Override
+            public String description() {
+                return "broken";
+            }
+        };
+        ConfigException name = assertThrows(ConfigException.class, () -> Registry.of("proxy", List.of(nameless)));
+        assertTrue(name.getMessage().contains("fails to give its name: java.lang.IllegalStateException: boom in name"),
+                name.getMessage());
+        ConfigException create = assertThrows(ConfigException.class, () -> registry.make(ALPHA, p -> {
+            throw new IllegalStateException("boom in create");
+        }));
+        assertTrue(create.getMessage().startsWith("proxy 'alpha' (") && create.getMessage().endsWith(
+                "failed to start: java.lang.IllegalStateException: boom in create"), create.getMessage());
+        ConfigException nothing = assertThrows(ConfigException.class, () -> registry.make(ALPHA, p -> null));
+        assertTrue(nothing.getMessage().endsWith("made nothing (its create returned null)"), nothing.getMessage());
+        ConfigException user = new ConfigException("x.yaml:3: proxy.batch: out of range");
+        assertSame(user, assertThrows(ConfigException.class, () -> registry.make(ALPHA, p -> {
+            throw user;
+        })), "a user's mistake passes unchanged");
+        assertEquals("made", registry.make(ALPHA, p -> "made"));
+    }
+
+    @Test
     void twoClassesWithOneNameAreRefused() {
-        assertThrows(IllegalStateException.class, () -> Registry.of("proxy", List.of(ALPHA, new Other())));
+        assertThrows(ConfigException.class, () -> Registry.of("proxy", List.of(ALPHA, new Other())));
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class Boards {
         EnergyModelProvider provider = forms.find(p.form()).orElseThrow(() -> new ConfigException(p.source()
                 + ": form: " + forms.unknown(p.form()) + " (a plug-in jar on the class path can add forms)"));
         Parameters c = Parameters.of(p.coefficients(), p.source(), "coefficients", k -> -1);
-        EnergyModel model = provider.create(p, c);
+        EnergyModel model = forms.make(provider, f -> f.create(p, c));
         c.requireNoUnknownKeys();
         return new BoardModel(model, p.hardware(), p.precision(), p.execution(), p.domain());
     }

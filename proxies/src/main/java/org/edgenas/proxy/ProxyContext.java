@@ -2,6 +2,7 @@ package org.edgenas.proxy;
 
 import java.util.Objects;
 import org.edgenas.config.Parameters;
+import org.edgenas.plugin.Registry;
 import org.edgenas.space.SearchSpace;
 
 /**
@@ -41,6 +42,7 @@ public record ProxyContext(SearchSpace space, ScoreCache scores) {
      *                                            is wrong
      */
     public AccuracyProxy create(String name, Parameters parameters) {
-        return AccuracyProxies.registry().get(name).create(parameters, this);
+        Registry<ProxyProvider> proxies = AccuracyProxies.registry();
+        return proxies.make(proxies.get(name), p -> p.create(parameters, this));
     }
 }

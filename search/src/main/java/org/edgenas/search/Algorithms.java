@@ -34,7 +34,8 @@ public final class Algorithms {
      * @throws ConfigException if no provider has that name (listing those that exist) or a setting is wrong
      */
     public static Algorithm create(String name, Parameters search, int population) {
-        Algorithm algorithm = registry().get(name).create(search, population);
+        Registry<AlgorithmProvider> algorithms = registry();
+        Algorithm algorithm = algorithms.make(algorithms.get(name), p -> p.create(search, population));
         search.requireNoUnknownKeys();
         return algorithm;
     }

@@ -21,7 +21,8 @@ public final class SearchSpaces {
      * @throws ConfigException if no provider has that name (listing those that exist) or a setting is wrong
      */
     public static SearchSpace create(String name, Parameters parameters) {
-        SearchSpace space = registry().get(name).create(parameters);
+        Registry<SearchSpaceProvider> spaces = registry();
+        SearchSpace space = spaces.make(spaces.get(name), p -> p.create(parameters));
         parameters.requireNoUnknownKeys();
         return space;
     }
