@@ -14,7 +14,7 @@ from . import __version__, driver, jetson, netspec, nvml, samplesize
 from . import sweep as sweeps
 from .energy import MeasurementError
 from .meters import PolledSource, SampledMeter
-from .results import ResultError
+from .results import ResultError, check_out_dir
 from .workloads import RunnerError, TorchRunner
 
 USER_ERRORS = (sweeps.SweepError, netspec.SpecError, jetson.RailError, nvml.NvmlError, RunnerError, ResultError,
@@ -106,6 +106,7 @@ def main(argv=None):
             return 0
         if not args.out:
             raise sweeps.SweepError("give --out DIR for the measurements (or --plan to only check the sweep)")
+        check_out_dir(args.out)
         print(plan(sweep))
         runner = TorchRunner(sweep.device, sweep.precision, sweep.allow_tf32, sweep.cudnn_benchmark, sweep.seed)
         meter, info = open_backend(sweep.backend, runner.describe().get("device_name"))

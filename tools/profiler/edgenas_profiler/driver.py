@@ -11,7 +11,8 @@ import time
 from . import __version__
 from .energy import MeasurementError
 from .measure import Measurer
-from .results import KEYS, REPETITION_COLUMNS, SCHEMAS, ResultError, ResultFile, kind_of, number, write_json
+from .results import (KEYS, REPETITION_COLUMNS, SCHEMAS, ResultError, ResultFile, kind_of, make_out_dir, number,
+                      write_json)
 
 
 class Outcome:
@@ -35,13 +36,55 @@ def _now():
 
 
 def _previous_meta(path, resume):
-    if not os.path.exists(path):
+    """The metadata of the sweep in the output directory, or None; raises ``ResultError`` naming what is wrong."""
+    if not os.path.lexists(path):
         return None
     if not resume:
         raise ResultError("%s already exists; pass --resume to continue that sweep, or choose another --out directory"
                           % path)
-    with open(path) as f:
-        return json.load(f)
+    damaged = "the file was edited or damaged; repair it or choose another --out directory"
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise ResultError("%s: cannot read: %s" % (path, e.strerror or e))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ResultError("%s:%d: not UTF-8 text (byte 0x%02x); %s" % (path, data[:e.start].count(b"\n") + 1,
+                                                                       data[e.start], damaged))
+    try:
+        doc = json.loads(text)
+    except ValueError as e:
+        if hasattr(e, "lineno"):
+            raise ResultError("%s:%d: malformed JSON: %s (column %d); %s" % (path, e.lineno, e.msg, e.colno, damaged))
+        raise ResultError("%s: malformed JSON: %s; %s" % (path, e, damaged))
+    if not isinstance(doc, dict):
+        raise ResultError("%s: expected a JSON object (the sweep's metadata), got %s; %s"
+                          % (path, _json_kind(doc), damaged))
+    sessions = doc.get("sessions", [])
+    if not isinstance(sessions, list):
+        raise ResultError("%s: sessions: expected a list of objects, got %s; %s" % (path, _json_kind(sessions),
+                                                                                  damaged))
+    for i, session in enumerate(sessions):
+        if not isinstance(session, dict):
+            raise ResultError("%s: sessions[%d]: expected an object, got %s; %s" % (path, i, _json_kind(session),
+                                                                                    damaged))
+        elapsed = session.get("elapsed_s", 0.0)
+        if isinstance(elapsed, bool) or not isinstance(elapsed, (int, float)):
+            raise ResultError("%s: sessions[%d].elapsed_s: expected a number, got %s; %s"
+                              % (path, i, _json_kind(elapsed), damaged))
+    return doc
+
+
+def _json_kind(value):
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return json.dumps(value)
 
 
 def check_resumable(previous, current):
@@ -57,7 +100,7 @@ def open_files(out_dir, outputs, resume):
     """The result and repetition files of each output, opened, and the keys already measured per output.
 
     Repetition rows whose summary row is missing (the run stopped between the two) are dropped, so that such a
-    row is measured again in full.
+    row is measured again in full. If a file cannot be opened, those opened are closed and those created removed.
     """
     files, reps, done = {}, {}, {}
     try:
@@ -68,11 +111,28 @@ def open_files(out_dir, outputs, resume):
             reps[name] = ResultFile(os.path.join(out_dir, name + ".reps.csv"), KEYS[kind] + REPETITION_COLUMNS,
                                     KEYS[kind])
             reps[name].open(resume, keep=done[name])
-    except Exception:
-        for f in list(files.values()) + list(reps.values()):
+    except BaseException:
+        all_files = list(files.values()) + list(reps.values())
+        for f in all_files:
             f.close()
+        _remove([f.path for f in all_files if f.created], [])
         raise
     return files, reps, done
+
+
+def _remove(paths, dirs):
+    """Removes the files ``paths``, then the directories ``dirs`` (outermost first) where empty; what cannot be
+    removed stays."""
+    for path in paths:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    for d in reversed(dirs):
+        try:
+            os.rmdir(d)
+        except OSError:
+            pass
 
 
 def run(sweep, out_dir, meter, runner, resume=False, log=print, clock=time.perf_counter, sleep=time.sleep,
@@ -82,6 +142,10 @@ def run(sweep, out_dir, meter, runner, resume=False, log=print, clock=time.perf_
     ``meter`` is unopened; ``runner`` initialises the device (``ready()``, before idle power is measured, so that
     idle is measured in the state the rows run in), builds workloads (``prepare(task)``) and describes the framework
     (``describe()``). ``extra_meta`` (device and power-mode information) goes into ``meta.json``.
+
+    A session that stops (an error, an interruption) before any row is measured or has failed removes the files
+    and directories it created, so that the same command can be run again; files that were there stay, and an
+    existing ``meta.json`` records the session.
     """
     meta_path = os.path.join(out_dir, "meta.json")
     previous = _previous_meta(meta_path, resume)
@@ -95,22 +159,41 @@ def run(sweep, out_dir, meter, runner, resume=False, log=print, clock=time.perf_
     for t in sweep.tasks:
         if t.output() not in outputs:
             outputs.append(t.output())
-    files, reps, done = open_files(out_dir, outputs, resume)
+    created_dirs = make_out_dir(out_dir)
+    try:
+        files, reps, done = open_files(out_dir, outputs, resume)
+    except BaseException:
+        _remove([], created_dirs)
+        raise
     for name in files:
         if files[name].repaired:
             log("resume: removed the last row of %s, cut short by the interruption" % files[name].path)
         if reps[name].dropped:
             log("resume: dropped %d repetition row(s) of %s whose summary row was never written"
                 % (reps[name].dropped, name))
-    try:
-        return _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, clock, sleep)
-    finally:
-        for f in list(files.values()) + list(reps.values()):
-            f.close()
-
-
-def _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, clock, sleep):
     outcome = Outcome()
+    stopped = True
+    try:
+        _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, clock, sleep, outcome)
+        stopped = outcome.interrupted
+        return outcome
+    finally:
+        result_files = list(files.values()) + list(reps.values())
+        for f in result_files:
+            f.close()
+        nothing = stopped and outcome.measured == 0 and not outcome.failed
+        created = [f.path for f in result_files if f.created] + ([meta_path] if previous is None else [])
+        if nothing:
+            _remove(created, created_dirs)
+        if outcome.interrupted:
+            if nothing:
+                log("interrupted before any row was measured; the files this session created are removed")
+            else:
+                log("interrupted: the %d row(s) measured in this session are saved; rerun with --resume to continue"
+                    % outcome.measured)
+
+
+def _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, clock, sleep, outcome):
     todo = [t for t in sweep.tasks if files[t.output()].key(t.columns()) not in done[t.output()]]
     outcome.skipped = len(sweep.tasks) - len(todo)
     if outcome.skipped:
@@ -166,8 +249,6 @@ def _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, cloc
     except KeyboardInterrupt:
         outcome.interrupted = True
         session["status"] = "interrupted"
-        log("interrupted: the %d row(s) measured in this session are saved; rerun with --resume to continue"
-            % outcome.measured)
     except Exception as e:
         session["status"] = "stopped: %s: %s" % (type(e).__name__, e)
         raise
@@ -177,7 +258,6 @@ def _measure(sweep, meta, meta_path, files, reps, done, meter, runner, log, cloc
         session["elapsed_s"] = time.time() - started
         meta["elapsed_s"] = sum(s.get("elapsed_s", 0.0) for s in meta["sessions"])
         write_json(meta_path, meta)
-    return outcome
 
 
 def _idle(measurer, session, meta, log):

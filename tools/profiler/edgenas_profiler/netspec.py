@@ -64,10 +64,17 @@ class NetworkSpec(NamedTuple):
 def load(path):
     """The networks in the spec file ``path``, validated. Raises ``SpecError``."""
     try:
-        with open(path) as f:
-            doc = json.load(f)
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as e:
         raise SpecError("%s: cannot read: %s" % (path, e.strerror or e))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SpecError("%s:%d: not UTF-8 text (byte 0x%02x)" % (path, data[:e.start].count(b"\n") + 1,
+                                                               data[e.start]))
+    try:
+        doc = json.loads(text)
     except ValueError as e:
         raise SpecError("%s: malformed JSON: %s" % (path, e))
     if not isinstance(doc, dict):
@@ -119,8 +126,8 @@ def parse(doc, where):
 
 def _field(obj, key, kind, where):
     value = obj.get(key)
-    if kind is int and isinstance(value, bool):
-        value = None
+    if isinstance(value, bool) and kind is not bool:
+        raise SpecError("%s: %s: expected %s, got a boolean (%s)" % (where, key, kind.__name__, json.dumps(value)))
     if not isinstance(value, kind):
         raise SpecError("%s: %s: expected %s, got %r" % (where, key, kind.__name__, value))
     return value

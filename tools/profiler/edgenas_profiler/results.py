@@ -9,11 +9,13 @@ whole batch ("per inference"): ``macs``, ``energy_*_mj_per_inf`` (mJ), ``latency
 ``<name>.reps.csv`` beside each file keeps every repetition, from which the spread is computed.
 """
 
+import binascii
 import csv
+import errno
 import io
 import json
 import os
-import tempfile
+import stat
 
 MEASURED = ("iters", "seconds", "energy_total_mj_per_inf", "energy_dynamic_mj_per_inf", "latency_ms")
 
@@ -61,7 +63,8 @@ class ResultFile:
     ``open(resume)`` creates it with its header, or (with ``resume``) checks the header of the existing file,
     drops a last line cut short by an interruption, and returns the keys of the rows already in it. Without
     ``resume`` an existing file is an error, so measurements are never overwritten or mixed by accident. After
-    ``open``, ``repaired`` says whether a cut line was dropped and ``dropped`` how many rows ``keep`` removed.
+    ``open``, ``repaired`` says whether a cut line was dropped, ``dropped`` how many rows ``keep`` removed, and
+    ``created`` whether this ``open`` created the file.
     """
 
     def __init__(self, path, columns, key_columns):
@@ -72,6 +75,7 @@ class ResultFile:
         self._file = None
         self.repaired = False
         self.dropped = 0
+        self.created = False
 
     def key(self, values):
         """The key of a row given as its list of values (compared as text, as written)."""
@@ -81,37 +85,54 @@ class ResultFile:
         """Opens the file for appending; returns the set of keys already measured.
 
         With ``keep`` (a set of keys), rows of an existing file whose key is not in it are removed first: the
-        repetitions of a row whose summary was never written are measured again on resume.
+        repetitions of a row whose summary was never written are measured again on resume. Raises ``ResultError``
+        for a file that cannot be read, written or resumed.
         """
         done = set()
-        if os.path.exists(self.path):
-            if not resume:
-                raise ResultError("%s already holds measurements; pass --resume to continue them, or choose another "
-                                  "--out directory" % self.path)
-            done = self._existing_keys()
-            if keep is not None:
-                self.dropped = self._drop_rows_not_in(keep)
-                done &= keep
-        else:
-            d = os.path.dirname(os.path.abspath(self.path))
-            os.makedirs(d, exist_ok=True)
-            with open(self.path, "w") as f:
-                f.write(_line(self.columns))
-                f.flush()
-                os.fsync(f.fileno())
-        self._file = open(self.path, "a")
+        action = "read"
+        try:
+            if os.path.lexists(self.path):
+                if not resume:
+                    raise ResultError("%s already holds measurements; pass --resume to continue them, or choose "
+                                      "another --out directory" % self.path)
+                done = self._existing_keys()
+                if keep is not None:
+                    self.dropped = self._drop_rows_not_in(keep)
+                    done &= keep
+            else:
+                action = "create"
+                d = os.path.dirname(os.path.abspath(self.path))
+                os.makedirs(d, exist_ok=True)
+                with open(self.path, "x", encoding="utf-8", newline="") as f:
+                    self.created = True
+                    f.write(_line(self.columns))
+                    f.flush()
+                    os.fsync(f.fileno())
+            action = "open for appending"
+            self._file = open(self.path, "a", encoding="utf-8", newline="")
+        except OSError as e:
+            raise ResultError("%s: cannot %s: %s" % (self.path, action, e.strerror or e))
         return done
 
     def _existing_keys(self):
+        """The keys of the rows in the file; a last line cut short is removed once the rest proves sound."""
         with open(self.path, "rb") as f:
             data = f.read()
+        cut = len(data)
         if data and not data.endswith(b"\n"):
             cut = data.rfind(b"\n") + 1
-            with open(self.path, "r+b") as f:
-                f.truncate(cut)
-            data = data[:cut]
-            self.repaired = True
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+        try:
+            text = data[:cut].decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise ResultError("%s:%d: not UTF-8 text (byte 0x%02x); the file was edited or damaged; repair it or "
+                              "choose another --out directory" % (self.path, data[:e.start].count(b"\n") + 1,
+                                                                  data[e.start]))
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            rows = list(reader)
+        except csv.Error as e:
+            raise ResultError("%s:%d: unreadable CSV (%s); the file was edited or damaged; repair it or choose "
+                              "another --out directory" % (self.path, reader.line_num, e))
         if not rows:
             raise ResultError("%s is empty (no header); delete it or choose another --out directory" % self.path)
         if tuple(rows[0]) != self.columns:
@@ -123,19 +144,29 @@ class ResultFile:
                 raise ResultError("%s:%d: %d fields, expected %d; the file was edited or damaged" % (
                     self.path, n, len(row), len(self.columns)))
             keys.add(self.key(row))
+        if cut < len(data):
+            with open(self.path, "r+b") as f:
+                f.truncate(cut)
+                f.flush()
+                os.fsync(f.fileno())
+            self.repaired = True
         return keys
 
     def append(self, values):
         """Writes one row and makes sure it reached the disk before returning."""
         if len(values) != len(self.columns):
             raise ValueError("%d values for %d columns of %s" % (len(values), len(self.columns), self.path))
-        self._file.write(_line(values))
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        try:
+            self._file.write(_line(values))
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as e:
+            raise ResultError("%s: cannot write: %s; the rows before this one are saved, rerun with --resume once "
+                              "it is writable" % (self.path, e.strerror or e))
 
     def _drop_rows_not_in(self, keys):
         """Rewrites the file (atomically) without the rows whose key is not in ``keys``; returns how many went."""
-        with open(self.path) as f:
+        with open(self.path, encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
         kept = [rows[0]] + [r for r in rows[1:] if self.key(r) in keys]
         if len(kept) != len(rows):
@@ -149,19 +180,99 @@ class ResultFile:
             self._file = None
 
 
-def write_atomically(path, text):
-    """Writes ``text`` to ``path`` through a temporary file in the same directory and a rename."""
-    d = os.path.dirname(os.path.abspath(path))
-    os.makedirs(d, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path), suffix=".tmp", dir=d)
+def check_out_dir(path):
+    """Raises ``ResultError`` unless ``path`` is a directory this user can write in, or one that can be created in
+    an existing writable directory. Creates nothing (what cannot be foreseen, such as ``/proc/x``, fails cleanly
+    when the directory is created)."""
+    full = os.path.abspath(path)
+    if os.path.exists(full):
+        if not os.path.isdir(full):
+            raise ResultError("%s: not a directory; --out names a directory for the result files (created if "
+                              "missing)" % path)
+        if not os.access(full, os.W_OK | os.X_OK):
+            raise ResultError("%s: cannot write in this directory (permission denied); choose another --out "
+                              "directory" % path)
+        return
+    if os.path.lexists(full):
+        raise ResultError("%s: a symbolic link to nothing; choose another --out directory" % path)
+    parent = os.path.dirname(full)
+    while not os.path.exists(parent):
+        if os.path.lexists(parent):
+            raise ResultError("%s: cannot create the output directory: %s is a symbolic link to nothing"
+                              % (path, parent))
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent):
+        raise ResultError("%s: cannot create the output directory: %s is not a directory" % (path, parent))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ResultError("%s: cannot create the output directory: no permission to write in %s" % (path, parent))
+
+
+def make_out_dir(path):
+    """Creates the directory ``path`` and its missing parents; returns those it created, outermost first.
+
+    Raises ``ResultError`` naming the directory if it cannot be created or is not a directory.
+    """
+    full = os.path.abspath(path)
+    missing = []
+    d = full
+    while not os.path.lexists(d):
+        missing.append(d)
+        d = os.path.dirname(d)
+    missing.reverse()
     try:
-        with os.fdopen(fd, "w") as f:
+        os.makedirs(full, exist_ok=True)
+    except OSError as e:
+        raise ResultError("%s: cannot create the output directory: %s" % (path, e.strerror or e))
+    if not os.path.isdir(full):
+        raise ResultError("%s: not a directory; --out names a directory for the result files (created if "
+                          "missing)" % path)
+    return missing
+
+
+def _new_file_mode(path):
+    """The permissions for ``path`` rewritten: the existing file's, or those ``open()`` would give a new file."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def write_atomically(path, text):
+    """Writes ``text`` to ``path`` through a temporary file in the same directory and a rename.
+
+    The file keeps the permissions of the file it replaces, or, when new, gets those a plain ``open()`` gives
+    (0666 less the umask). A symbolic link is followed (its target is replaced). Raises ``ResultError`` naming the
+    file if it cannot be written.
+    """
+    target = os.path.realpath(path)
+    d = os.path.dirname(target)
+    tmp = None
+    try:
+        os.makedirs(d, exist_ok=True)
+        mode = _new_file_mode(target)
+        for _ in range(100):
+            candidate = os.path.join(d, ".%s.%s.tmp" % (os.path.basename(target), binascii.hexlify(os.urandom(6))
+                                                        .decode("ascii")))
+            try:
+                # the kernel applies the umask to 0o666, as for open(path, "w")
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            tmp = candidate
+            break
+        else:
+            raise FileExistsError(errno.EEXIST, "no free temporary file name", d)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            if mode is not None:
+                os.chmod(tmp, mode)
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise ResultError("%s: cannot write: %s" % (path, e.strerror or e))
     finally:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.remove(tmp)
 
 

@@ -24,12 +24,15 @@ keeps that many of its points, drawn with the seed. Convolutions use "same" padd
 Network files are globs relative to the sweep file, each a spec from ``./nas export --format json``.
 """
 
+import collections.abc
 import glob
 import hashlib
 import itertools
 import json
+import math
 import os
 import random
+import sys
 from typing import NamedTuple, Tuple
 
 from . import netspec
@@ -195,12 +198,13 @@ class _Section:
 
     def number(self, key, default, minimum, maximum=float("inf"), exclusive_min=False):
         v = self.value(key, default)
-        low_ok = _is_number(v) and (v > minimum if exclusive_min else v >= minimum)
+        low_ok = _is_number(v) and math.isfinite(v) and (v > minimum if exclusive_min else v >= minimum)
         if not low_ok or v > maximum:
             bound = "> %g" % minimum if exclusive_min else ">= %g" % minimum
             if maximum != float("inf"):
                 bound += " and <= %g" % maximum
-            raise self.error(key, "expected a number %s, got %s" % (bound, _describe(v)))
+            finite = "finite " if _is_number(v) and not math.isfinite(v) else ""
+            raise self.error(key, "expected a %snumber %s, got %s" % (finite, bound, _describe(v)))
         return float(v)
 
     def boolean(self, key, default):
@@ -281,10 +285,15 @@ PRECISIONS = ("fp32", "fp16")
 def load(path):
     """The sweep in the JSON file ``path``, validated, with its rows expanded. Raises ``SweepError``."""
     try:
-        with open(path) as f:
-            text = f.read()
+        with open(path, "rb") as f:
+            data = f.read()
     except OSError as e:
         raise SweepError("%s: cannot read sweep file: %s" % (path, e.strerror or e))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SweepError("%s:%d: not UTF-8 text (byte 0x%02x); save the sweep file as UTF-8"
+                         % (path, data[:e.start].count(b"\n") + 1, data[e.start]))
     try:
         doc = json.loads(text)
     except ValueError as e:
@@ -386,17 +395,61 @@ def _method(s):
     return m
 
 
+class _Product(collections.abc.Sequence):
+    """The Cartesian product of ``lists`` in ``itertools.product`` order, as a sequence that computes its points.
+
+    Point ``i`` is ``i`` written in the mixed radix of the list lengths (the last list varies fastest), so a sample
+    of a few points from a huge grid never builds the grid.
+    """
+
+    def __init__(self, lists):
+        self.lists = [tuple(x) for x in lists]
+        self.size = 1
+        for x in self.lists:
+            self.size *= len(x)
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, i):
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError("grid point %d of %d" % (i, self.size))
+        point = []
+        for x in reversed(self.lists):
+            i, digit = divmod(i, len(x))
+            point.append(x[digit])
+        return tuple(reversed(point))
+
+
+def _sample(rng, population, n):
+    """``n`` points of ``population`` drawn with ``rng``: the points ``rng.sample`` would draw from the whole list."""
+    if population.size < sys.maxsize:
+        return rng.sample(population, n)
+    # too many points for len(); random.sample's own method for a large population (n is far below its size)
+    chosen, points = set(), []
+    for _ in range(n):
+        j = rng.randrange(population.size)
+        while j in chosen:
+            j = rng.randrange(population.size)
+        chosen.add(j)
+        points.append(population[j])
+    return points
+
+
 def _grid(g, dims, rng):
     lists = []
     for key, minimum, default in dims:
         lists.append(g.integers(key, default, minimum))
-    points = list(itertools.product(*lists))
+    grid = _Product(lists)
+    points = None
     if g.has("sample"):
         n = g.integer("sample", None, 1)
-        if n < len(points):
-            points = rng.sample(points, n)
+        if n < grid.size:
+            points = _sample(rng, grid, n)
     g.done()
-    return points
+    return list(itertools.product(*lists)) if points is None else points
 
 
 def _conv(s, rng):

@@ -5,9 +5,14 @@ import contextlib
 import glob
 import io
 import os
+import signal
+import sys
 import tempfile
 import time
 import unittest
+from unittest import mock
+
+import fake_torch
 
 from edgenas_profiler import cli, jetson
 from edgenas_profiler.meters import SampledMeter
@@ -121,6 +126,102 @@ class CliTest(unittest.TestCase):
         with self.assertRaises(jetson.RailError) as e:
             cli.open_backend(backend, "Xavier")
         self.assertIn("rails found: VDD_IN, VDD_SOC", str(e.exception))
+
+
+class CliMeasureTest(unittest.TestCase):
+    """The command line measuring with the shape-only PyTorch and a rail file of constant power."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.sweep = os.path.join(self.tmp.name, "s.json")
+        self.out = os.path.join(self.tmp.name, "out")
+        rail = os.path.join(self.tmp.name, "rail")
+        with open(rail, "w") as f:
+            f.write("5000\n")
+        self.doc = {"device": "cpu", "shuffle": False,
+                    "backend": {"name": "ina3221", "rail_files": [{"name": "VDD_IN", "power_mw": rail}],
+                                "sample_hz": 500},
+                    "method": {"warmup_s": 0, "window_s": 0.01, "sensor_periods": 1, "repetitions": 1,
+                               "idle_s": 0.01, "settle_s": 0},
+                    "fc": {"grids": [{"batch": [1], "in_features": [8], "out_features": [4, 8]}]}}
+        write_json(self.sweep, self.doc)
+        torch = mock.patch.dict(sys.modules, {"torch": fake_torch, "torch.nn": fake_torch.nn})
+        torch.start()
+        self.addCleanup(torch.stop)
+        handler = signal.getsignal(signal.SIGTERM)
+        self.addCleanup(signal.signal, signal.SIGTERM, handler)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def assert_one_line_error(self, status, err, start):
+        self.assertEqual(status, 2)
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.startswith("error: " + start), err)
+
+    def test_sweep_is_measured(self):
+        status, out, err = run([self.sweep, "--out", self.out])
+        self.assertEqual(status, 0, err)
+        self.assertIn("2 row(s) measured, 0 already there, 0 failed", out)
+        self.assertEqual(sorted(os.listdir(self.out)), ["fc.csv", "fc.reps.csv", "meta.json"])
+
+    def test_unusable_out_is_one_line_and_nothing_is_measured(self):
+        plain = os.path.join(self.tmp.name, "plain")
+        with open(plain, "w") as f:
+            f.write("x\n")
+        outs = [plain, os.path.join(plain, "out")]
+        if os.path.isdir("/proc/self"):
+            outs.append("/proc/edgenas-profiler-test")  # not creatable, even by root
+        for out in outs:
+            with self.subTest(out=out):
+                status, stdout, err = run([self.sweep, "--out", out])
+                self.assert_one_line_error(status, err, out + ": ")
+                self.assertNotIn("idle power", stdout)
+        with open(plain) as f:
+            self.assertEqual(f.read(), "x\n")
+
+    def test_setup_failure_leaves_nothing_so_the_same_command_runs_again(self):
+        self.doc["backend"] = {"name": "tegrastats", "command": "/bin/false"}
+        write_json(self.sweep, self.doc)
+        for attempt in (1, 2):
+            with self.subTest(attempt=attempt):
+                status, _, err = run([self.sweep, "--out", self.out])
+                self.assert_one_line_error(status, err, "power sampling failed: tegrastats stopped (exit status 1)")
+                self.assertFalse(os.path.exists(self.out))
+
+    def test_damaged_result_files_on_resume_are_one_located_line(self):
+        status, _, err = run([self.sweep, "--out", self.out])
+        self.assertEqual(status, 0, err)
+        meta = os.path.join(self.out, "meta.json")
+        with open(meta, "rb") as f:
+            good = f.read()
+        for name, content, start in (("meta.json", b'{"sessions": [', meta + ":1: malformed JSON"),
+                                     ("meta.json", b"[]", meta + ": expected a JSON object"),
+                                     ("fc.csv", b"batch,in_features\n\xff\n", self.out + "/fc.csv:2: not UTF-8")):
+            with self.subTest(name=name, content=content):
+                path = os.path.join(self.out, name)
+                with open(path, "rb") as f:
+                    before = f.read()
+                with open(path, "wb") as f:
+                    f.write(content)
+                status, _, err = run([self.sweep, "--out", self.out, "--resume"])
+                self.assert_one_line_error(status, err, start)
+                with open(path, "wb") as f:
+                    f.write(before)
+        with open(meta, "rb") as f:
+            self.assertEqual(f.read(), good)
+
+    def test_written_files_have_the_umask_permissions(self):
+        old = os.umask(0o022)
+        try:
+            status, _, err = run([self.sweep, "--out", self.out])
+            self.assertEqual(status, 0, err)
+            status, _, err = run([self.sweep, "--out", self.out, "--resume"])
+            self.assertEqual(status, 0, err)
+        finally:
+            os.umask(old)
+        for name in ("fc.csv", "fc.reps.csv", "meta.json"):
+            self.assertEqual(os.stat(os.path.join(self.out, name)).st_mode & 0o777, 0o644, name)
 
 
 class CompatibilityTest(unittest.TestCase):

@@ -165,14 +165,105 @@ class DriverTest(unittest.TestCase):
             self.assertAlmostEqual(w, IDLE_W, places=6)
 
 
-    def test_sensor_failure_at_start_stops_the_sweep_and_is_recorded(self):
+    def test_sensor_failure_at_start_stops_the_sweep_and_leaves_nothing_behind(self):
         board = FakeBoard()
         board.counter = lambda: 42.0  # a counter that never updates
         with self.assertRaises(MeasurementError) as e:
             driver.run(make_sweep(), self.out, board.meter(), FakeRunner(board), log=self.log.append,
                        clock=board.clock, sleep=board.sleep)
         self.assertIn("seems not to update", str(e.exception))
-        self.assertTrue(self.meta()["sessions"][0]["status"].startswith("stopped: MeasurementError"))
+        # nothing was measured: the directory this run created is gone, so the same command can run again
+        self.assertFalse(os.path.exists(self.out))
+        board = FakeBoard()
+        self.assertEqual(self.run_sweep(board, FakeRunner(board)).exit_code(), 0)
+
+    def test_setup_failure_removes_only_what_the_run_created(self):
+        os.makedirs(self.out)
+        with open(os.path.join(self.out, "notes.txt"), "w") as f:
+            f.write("mine\n")
+        board = FakeBoard()
+        runner = FakeRunner(board)
+        runner.ready = lambda: (_ for _ in ()).throw(RuntimeError("CUDA error: no kernel image"))
+        with self.assertRaises(RuntimeError):
+            self.run_sweep(board, runner)
+        self.assertEqual(os.listdir(self.out), ["notes.txt"])
+        nested = os.path.join(self.tmp.name, "a", "b", "out")
+        board = FakeBoard()
+        board.counter = lambda: 42.0
+        with self.assertRaises(MeasurementError):
+            driver.run(make_sweep(), nested, board.meter(), FakeRunner(board), log=self.log.append,
+                       clock=board.clock, sleep=board.sleep)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "a")))
+
+    def test_sensor_failure_on_resume_keeps_the_rows_and_records_the_session(self):
+        board = FakeBoard()
+        self.run_sweep(board, FakeRunner(board, interrupt_at=3))
+        board = FakeBoard()
+        board.counter = lambda: 42.0
+        with self.assertRaises(MeasurementError):
+            self.run_sweep(board, FakeRunner(board), resume=True)
+        self.assertEqual([r["batch"] for r in rows(os.path.join(self.out, "fc.csv"))], ["1", "2"])
+        sessions = self.meta()["sessions"]
+        self.assertEqual(sessions[0]["status"], "interrupted")
+        self.assertTrue(sessions[1]["status"].startswith("stopped: MeasurementError"))
+
+    def test_interruption_before_any_row_leaves_nothing_behind(self):
+        board = FakeBoard()
+        outcome = self.run_sweep(board, FakeRunner(board, interrupt_at=1))
+        self.assertEqual((outcome.exit_code(), outcome.measured), (130, 0))
+        self.assertFalse(os.path.exists(self.out))
+        self.assertIn("interrupted before any row was measured; the files this session created are removed",
+                      self.log)
+        board = FakeBoard()
+        self.assertEqual(self.run_sweep(board, FakeRunner(board)).exit_code(), 0)
+
+    def test_damaged_meta_json_is_one_located_error(self):
+        board = FakeBoard()
+        self.run_sweep(board, FakeRunner(board, interrupt_at=2))
+        meta = os.path.join(self.out, "meta.json")
+        cases = [
+            (b'{"sessions": [', "meta.json:1: malformed JSON: Expecting value (column 15)"),
+            (b"[]", "meta.json: expected a JSON object (the sweep's metadata), got a list"),
+            (b'{"sessions": {}}', "meta.json: sessions: expected a list of objects, got an object"),
+            (b'{"sessions": [[]]}', "meta.json: sessions[0]: expected an object, got a list"),
+            (b'{"sessions": [{"elapsed_s": "1 s"}]}', "meta.json: sessions[0].elapsed_s: expected a number, got text"),
+            (b'{\n"device_name": "caf\xe9"}', "meta.json:2: not UTF-8 text (byte 0xe9)"),
+        ]
+        for content, expected in cases:
+            with self.subTest(content=content):
+                with open(meta, "wb") as f:
+                    f.write(content)
+                with self.assertRaises(ResultError) as e:
+                    self.run_sweep(board, FakeRunner(board), resume=True)
+                self.assertIn(os.path.join(self.out, expected), str(e.exception))
+                self.assertIn("repair it or choose another --out directory", str(e.exception))
+
+    def test_output_directory_that_cannot_be_created_is_a_result_error(self):
+        plain = os.path.join(self.tmp.name, "plain")
+        with open(plain, "w") as f:
+            f.write("x\n")
+        board = FakeBoard()
+        for out in (plain, os.path.join(plain, "out")):
+            with self.subTest(out=out):
+                with self.assertRaises(ResultError) as e:
+                    driver.run(make_sweep(), out, board.meter(), FakeRunner(board), log=self.log.append,
+                               clock=board.clock, sleep=board.sleep)
+                self.assertTrue(str(e.exception).startswith(out + ": "), str(e.exception))
+
+    def test_files_written_whole_have_the_permissions_of_the_others(self):
+        old = os.umask(0o022)
+        try:
+            board = FakeBoard()
+            self.run_sweep(board, FakeRunner(board, interrupt_at=3))
+            with open(os.path.join(self.out, "fc.reps.csv"), "a") as f:
+                f.write("3,64,10,0,60,0.24,960,16,5.3,4,10\n")  # an orphan repetition: the file is rewritten
+            self.run_sweep(board, FakeRunner(board), resume=True)
+            self.assertTrue(any("dropped 1 repetition row(s)" in line for line in self.log))
+            for name in ("fc.csv", "fc.reps.csv", "meta.json"):
+                mode = os.stat(os.path.join(self.out, name)).st_mode & 0o777
+                self.assertEqual(mode, 0o644, "%s is %o" % (name, mode))
+        finally:
+            os.umask(old)
 
 
     def test_a_sampled_sensor_that_never_changes_is_warned_about(self):

@@ -84,6 +84,12 @@ class NetspecTest(unittest.TestCase):
         bad = modified(chain_k3n8s1(), lambda s: s["nodes"][0]["layer"].pop("stride"))
         self.assertIn("nodes[0] (conv1.conv): layer: stride: expected int, got None", self.error(bad))
 
+    def test_boolean_where_an_integer_belongs_is_called_a_boolean(self):
+        bad = modified(chain_k3n8s1(), lambda s: s["nodes"][0].update(index=True))
+        self.assertIn("nodes[0]: index: expected int, got a boolean (true)", self.error(bad))
+        bad = modified(chain_k3n8s1(), lambda s: s["nodes"][0]["layer"].update(stride=False))
+        self.assertIn("nodes[0] (conv1.conv): layer: stride: expected int, got a boolean (false)", self.error(bad))
+
     def test_sum_of_different_shapes_is_rejected(self):
         bad = modified(residual_cell(), lambda s: s["nodes"][5].update(inputs=[2, 6]))
         self.assertIn("inputs: expected indices of earlier nodes", self.error(bad))
@@ -108,6 +114,14 @@ class NetspecTest(unittest.TestCase):
         with self.assertRaises(netspec.SpecError) as e:
             netspec.load(os.path.join(self.tmp.name, "absent.json"))
         self.assertIn("absent.json: cannot read", str(e.exception))
+
+    def test_file_that_is_not_utf8_is_reported_with_its_line(self):
+        path = os.path.join(self.tmp.name, "latin1.json")
+        with open(path, "wb") as f:
+            f.write(b'{"format": "edgenas-network",\n "arch": "caf\xe9"}')
+        with self.assertRaises(netspec.SpecError) as e:
+            netspec.load(path)
+        self.assertEqual("%s:2: not UTF-8 text (byte 0xe9)" % path, str(e.exception))
 
 
 if __name__ == "__main__":

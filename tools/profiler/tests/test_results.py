@@ -5,7 +5,8 @@ import os
 import tempfile
 import unittest
 
-from edgenas_profiler.results import KEYS, SCHEMAS, ResultError, ResultFile, kind_of, write_atomically
+from edgenas_profiler.results import (KEYS, SCHEMAS, ResultError, ResultFile, check_out_dir, kind_of, make_out_dir,
+                                      write_atomically)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("EDGENAS_DATA", os.path.join(HERE, "..", "..", "..", "..", "shared", "data"))
@@ -129,6 +130,47 @@ class ResultFileTest(unittest.TestCase):
         g.close()
         self.assertEqual(self.lines(), ["batch,in_features,out_features,rep,x", "1,64,10,0,1", "1,64,64,0,3"])
 
+    def test_file_that_is_not_utf8_is_reported_with_its_line_and_left_alone(self):
+        os.makedirs(os.path.dirname(self.path))
+        data = (",".join(SCHEMAS["fc"]) + "\n1,64,10,640,100,0.25,1.5,0.25,0.0025\n").encode() + b"1,\xff,10\n3,6"
+        with open(self.path, "wb") as raw:
+            raw.write(data)
+        with self.assertRaises(ResultError) as e:
+            self.fc().open(resume=True)
+        self.assertIn("fc.csv:3: not UTF-8 text (byte 0xff); the file was edited or damaged", str(e.exception))
+        with open(self.path, "rb") as raw:
+            self.assertEqual(raw.read(), data, "a damaged file is not repaired")
+
+    def test_unopenable_file_is_a_result_error(self):
+        os.makedirs(self.path)  # a directory where the CSV belongs
+        with self.assertRaises(ResultError) as e:
+            self.fc().open(resume=True)
+        self.assertIn("fc.csv: cannot read", str(e.exception))
+
+    def test_atomic_write_gives_a_new_file_the_umask_permissions_and_keeps_an_existing_files(self):
+        target = os.path.join(self.tmp.name, "meta.json")
+        for umask, expected in ((0o022, 0o644), (0o027, 0o640), (0o077, 0o600)):
+            with self.subTest(umask=oct(umask)):
+                old = os.umask(umask)
+                try:
+                    if os.path.exists(target):
+                        os.remove(target)
+                    write_atomically(target, "{}\n")
+                finally:
+                    os.umask(old)
+                self.assertEqual(os.stat(target).st_mode & 0o777, expected)
+        os.chmod(target, 0o604)
+        write_atomically(target, "{\"a\": 1}\n")
+        self.assertEqual(os.stat(target).st_mode & 0o777, 0o604)
+
+    def test_atomic_write_into_an_unusable_place_is_a_result_error(self):
+        plain = os.path.join(self.tmp.name, "plain")
+        with open(plain, "w") as f:
+            f.write("x\n")
+        with self.assertRaises(ResultError) as e:
+            write_atomically(os.path.join(plain, "meta.json"), "{}\n")
+        self.assertIn("plain/meta.json: cannot write", str(e.exception))
+
     def test_atomic_write_leaves_no_temporary_file(self):
         target = os.path.join(self.tmp.name, "meta.json")
         write_atomically(target, "{}\n")
@@ -136,6 +178,45 @@ class ResultFileTest(unittest.TestCase):
         self.assertEqual(os.listdir(self.tmp.name), ["meta.json"])
         with open(target) as f:
             self.assertEqual(f.read(), "{\"a\": 1}\n")
+
+
+class OutputDirectoryTest(unittest.TestCase):
+    """The --out directory is checked before anything is measured, and created cleanly."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.plain = os.path.join(self.tmp.name, "plain")
+        with open(self.plain, "w") as f:
+            f.write("x\n")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_usable_directories_pass_and_nothing_is_created(self):
+        check_out_dir(self.tmp.name)
+        check_out_dir(os.path.join(self.tmp.name, "a", "b"))
+        self.assertEqual(sorted(os.listdir(self.tmp.name)), ["plain"])
+
+    def test_unusable_directories_are_named(self):
+        cases = [(self.plain, "plain: not a directory"),
+                 (os.path.join(self.plain, "out"), "cannot create the output directory: %s is not a directory"
+                  % self.plain),
+                 (os.path.join(self.plain, "a", "b"), "cannot create the output directory: %s is not a directory"
+                  % self.plain)]
+        for path, expected in cases:
+            with self.subTest(path=path):
+                with self.assertRaises(ResultError) as e:
+                    check_out_dir(path)
+                self.assertTrue(str(e.exception).startswith(path + ": "))
+                self.assertIn(expected, str(e.exception))
+
+    def test_make_out_dir_returns_what_it_created(self):
+        out = os.path.join(self.tmp.name, "a", "b")
+        self.assertEqual(make_out_dir(out), [os.path.join(self.tmp.name, "a"), out])
+        self.assertEqual(make_out_dir(out), [])
+        with self.assertRaises(ResultError) as e:
+            make_out_dir(os.path.join(self.plain, "out"))
+        self.assertIn("plain/out: cannot create the output directory", str(e.exception))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 import unittest
+from unittest import mock
 
 from edgenas_profiler import sweep
 from fixtures import chain_k3n8s1, modified, write_json
@@ -71,6 +72,60 @@ class SweepTest(unittest.TestCase):
         self.assertNotEqual(a, c)
         for t in a:
             self.assertIn(t.in_hw, (8, 16, 32))
+
+    def test_sample_of_a_huge_grid_draws_without_building_it(self):
+        values = list(range(1, 151))
+        grid = {"batch": values, "in_hw": values, "in_ch": values, "kernel": [1, 3], "kernels": values, "sample": 10}
+        # 150^4 x 2 = 1.0e9 points: building them takes minutes and tens of GB, so they must not be listed
+        with mock.patch.object(sweep.itertools, "product", side_effect=AssertionError("the grid was built")):
+            tasks = self.load(self.with_base(conv={"grids": [grid]})).tasks
+        self.assertEqual(len(set(tasks)), 10)
+        for t in tasks:
+            self.assertIn(t.kernel, (1, 3))
+            self.assertIn(t.kernels, values)
+
+    def test_sample_draws_the_points_that_sampling_the_whole_grid_drew(self):
+        # the draws of random.sample over the listed Cartesian product, as every sweep measured so far was drawn
+        import itertools
+        import random
+        lists = [[1, 8], [8, 16, 32, 64], [3, 16, 32], [1, 3, 5], [8, 16, 32, 64, 128], [1, 2]]
+        keys = ("batch", "in_hw", "in_ch", "kernel", "kernels", "stride")
+        for seed, n in ((0, 5), (3, 40), (11, 200), (5, 479)):
+            with self.subTest(seed=seed, n=n):
+                grid = dict(zip(keys, lists), sample=n)
+                got = self.load(self.with_base(seed=seed, conv={"grids": [grid]})).tasks
+                expected = random.Random(seed).sample(list(itertools.product(*lists)), n)
+                self.assertEqual([tuple(t.columns()[:6]) for t in got], expected)
+
+    def test_non_finite_numbers_are_refused_with_their_key(self):
+        fc = {"grids": [{"batch": [1], "in_features": [8], "out_features": [8]}]}
+        for key in ("warmup_s", "window_s", "idle_s", "settle_s", "idle_every_s"):
+            with self.subTest(key=key):
+                with open(self.path, "w") as f:
+                    f.write('{"backend": {"name": "nvml"}, "fc": %s, "method": {"%s": Infinity}}'
+                            % (sweep.json.dumps(fc), key))
+                with self.assertRaises(sweep.SweepError) as e:
+                    sweep.load(self.path)
+                self.assertEqual("%s: method.%s: expected a finite number %s 0, got Infinity"
+                                 % (self.path, key, ">" if key in ("window_s", "idle_s") else ">="), str(e.exception))
+        with open(self.path, "w") as f:
+            f.write('{"backend": {"name": "nvml", "sample_hz": NaN}, "fc": %s}' % sweep.json.dumps(fc))
+        with self.assertRaises(sweep.SweepError) as e:
+            sweep.load(self.path)
+        self.assertIn("sweep.json: backend.sample_hz: expected a finite number > 0, got NaN", str(e.exception))
+
+    def test_sweep_file_that_is_not_utf8_is_one_located_error(self):
+        with open(self.path, "wb") as f:
+            f.write(b"\xff\xfe\x00bad")
+        with self.assertRaises(sweep.SweepError) as e:
+            sweep.load(self.path)
+        self.assertEqual("%s:1: not UTF-8 text (byte 0xff); save the sweep file as UTF-8" % self.path,
+                         str(e.exception))
+        with open(self.path, "wb") as f:
+            f.write(b'{"backend": {"name": "nvml"},\n "name": "caf\xe9"}')
+        with self.assertRaises(sweep.SweepError) as e:
+            sweep.load(self.path)
+        self.assertIn("sweep.json:2: not UTF-8 text (byte 0xe9)", str(e.exception))
 
     def test_overlapping_grids_measure_each_point_once(self):
         g1 = {"batch": [1], "in_hw": [8], "in_ch": [3], "kernel": [1, 3], "kernels": [16]}
