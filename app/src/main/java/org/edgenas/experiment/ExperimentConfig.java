@@ -165,12 +165,27 @@ public record ExperimentConfig(String name, long seed, String output, SpaceConfi
 
     /**
      * What decides the result of the {@code refine} stage, as JSON: the search's {@link #fingerprint()} and the
-     * {@code refine} section. A refine checkpoint records it.
+     * {@code refine} section, without its evaluator's {@code threads} and {@code progress}. A refine checkpoint
+     * records it.
      */
     public String refineFingerprint() {
         Map<String, Object> m = outcome();
         refine.writeTo(m);
+        // how the evaluator runs (its threads, its progress output) does not change its scores
+        if (m.get("refine") instanceof Map<?, ?> r && r.get("evaluator") instanceof Map<?, ?> ev) {
+            Map<String, Object> section = new LinkedHashMap<>(castMap(r));
+            Map<String, Object> evaluator = new LinkedHashMap<>(castMap(ev));
+            evaluator.remove("threads");
+            evaluator.remove("progress");
+            section.put("evaluator", evaluator);
+            m.put("refine", section);
+        }
         return json(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     /**

@@ -178,6 +178,78 @@ class UserMistakesTest {
         assertEquals("error: --output: empty; give a file name", output.err().strip());
     }
 
+    /** An IDX image file of {@code n} 8x8 images with labels 0..3 and its label file, as {@code name-*}. */
+    private Path[] idx(String name, int n) throws IOException {
+        java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream im = new java.io.DataOutputStream(images);
+        im.writeInt(0x803);
+        im.writeInt(n);
+        im.writeInt(8);
+        im.writeInt(8);
+        java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream lb = new java.io.DataOutputStream(labels);
+        lb.writeInt(0x801);
+        lb.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < 64; p++) {
+                im.writeByte((p * 7 + i * 13) % 256);
+            }
+            lb.writeByte(i % 4);
+        }
+        return new Path[] {Files.write(dir.resolve(name + "-images-idx3-ubyte"), images.toByteArray()),
+            Files.write(dir.resolve(name + "-labels-idx1-ubyte"), labels.toByteArray())};
+    }
+
+    @Test
+    void trainingDataThatCannotFitIsAConfigErrorBeforeAnyNetworkTrains() throws IOException {
+        Path[] data = idx("tr", 200);
+        String[] base = {"proxy", "--space", "chain-cnn", "--space-set", "input_size=8", "--space-set",
+            "input_channels=1", "--proxy", "train", "--set", "images=" + data[0], "--set", "labels=" + data[1],
+            "--set", "batch=16", "--arch", "k3n16s1p-fc64"};
+        var held = ConfigErrorTest.run(concat(base, "--space-set", "classes=4", "--set", "test_size=300"));
+        assertEquals(2, held.status(), held.err());
+        assertTrue(held.err().startsWith("error: --set: test_size: " + data[0] + " has 200 images: too few to hold "
+                + "out 300"), held.err());
+        var used = ConfigErrorTest.run(concat(base, "--space-set", "classes=4", "--set", "train_size=190"));
+        assertEquals(2, used.status(), used.err());
+        assertTrue(used.err().contains("train_size: " + data[0] + " has 200 images; holding out 33 leaves 167 to "
+                + "train on, fewer than train_size 190"), used.err());
+        var classes = ConfigErrorTest.run(concat(base, "--space-set", "classes=2"));
+        assertEquals(2, classes.status(), classes.err());
+        assertTrue(classes.err().contains("labels: the data has label 3 but the space's networks have 2 outputs"),
+                classes.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void oneChoiceAloneIsAListOfOne() {
+        var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--space-set",
+                "kernels=32", "--space-set", "strides=1", "--arch", "k3n32s1");
+        assertEquals(0, r.status(), r.err());
+        var other = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "chain-cnn", "--space-set",
+                "kernels=32", "--arch", "k3n64s1");
+        assertEquals(2, other.status(), other.err());
+    }
+
+    @Test
+    void aNetworkTooLargeForATensorIsLocatedNotAStackTrace() {
+        var r = ConfigErrorTest.run("estimate", "--board", "raspberry-pi-5", "--space", "chain-cnn", "--space-set",
+                "input_size=4096", "--space-set", "kernels=65536,8", "--arch", "k3n65536s1");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: --arch: chain-cnn: the network of genotype ")
+                && r.err().contains("more than the 2147483647 a tensor may hold"), r.err());
+        var batch = ConfigErrorTest.run("proxy", "--space", "chain-cnn", "--space-set", "input_size=4096", "--proxy",
+                "naswot", "--arch", "k3n256s1");
+        assertEquals(2, batch.status(), batch.err());
+        assertTrue(batch.err().contains("more than the engine's arrays do; use a smaller batch or input"),
+                batch.err());
+    }
+
     @Test
     void aMistypedOptionValueIsOneLineAndAPointerToTheHelp() {
         var r = ConfigErrorTest.run("estimate", "--board", "jetson-tx2", "--space", "nb201", "--batch",
@@ -193,7 +265,14 @@ class UserMistakesTest {
         var r = ConfigErrorTest.run("proxy", "--space", "nb201", "--proxy", "table", "--set", "file=" + table,
                 "--set", "column=acc", "--arch", GOOD);
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains(table + ":3: architecture listed again (first on line 2)"), r.err());
+        assertTrue(r.err().contains(table + ":3: architecture " + GOOD + " listed again (first on line 2)"),
+                r.err());
+        Path spelt = Files.writeString(dir.resolve("spelt.csv"), "arch,acc\nk3n32s1,50\nk03n32s1,70\n");
+        var twice = ConfigErrorTest.run("proxy", "--space", "chain-cnn", "--proxy", "table", "--set", "file=" + spelt,
+                "--set", "column=acc", "--arch", "k3n32s1");
+        assertEquals(2, twice.status(), twice.err());
+        assertTrue(twice.err().contains(spelt + ":3: architecture k3n32s1 listed again (first on line 2)"),
+                twice.err());
     }
 
     @Test

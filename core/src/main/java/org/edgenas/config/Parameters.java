@@ -202,12 +202,18 @@ public final class Parameters {
         return b;
     }
 
-    /** A non-empty list of distinct integers, each in [{@code min}, {@code max}], or {@code fallback} when absent. */
+    /**
+     * A non-empty list of distinct integers, each in [{@code min}, {@code max}] (a single value is a list of one), or
+     * {@code fallback} when absent.
+     */
     public List<Integer> integers(String key, List<Integer> fallback, int min, int max) {
         if (!has(key)) {
             return fallback;
         }
         Object v = values.get(key);
+        if (v instanceof Number || v instanceof String s && !s.isBlank() && !s.contains(",")) {
+            v = List.of(v);  // one choice given alone: a list of one (kernels: 32, --space-set kernels=32)
+        }
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             throw error(key, "expected a non-empty list of integers in [" + min + ", " + max + "], got "
                     + describe(v));

@@ -19,11 +19,14 @@ public final class CsvTable {
     private final Path file;
     private final List<String> columns;
     private final List<String[]> rows;
+    /** The 1-based line of each data row in the file (blank lines are skipped, so rows and lines may differ). */
+    private final int[] lines;
 
-    private CsvTable(Path file, List<String> columns, List<String[]> rows) {
+    private CsvTable(Path file, List<String> columns, List<String[]> rows, int[] lines) {
         this.file = file;
         this.columns = columns;
         this.rows = rows;
+        this.lines = lines;
     }
 
     /**
@@ -36,17 +39,22 @@ public final class CsvTable {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<String[]> all = new ArrayList<>();
+        List<Integer> lineOf = new ArrayList<>();
         String text = TextFiles.read(file, "CSV file");
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(text)) {
             while (it.hasNextValue()) {
-                all.add(it.nextValue());
+                int line = it.getParser().currentLocation().getLineNr();
+                String[] row = it.nextValue();
+                if (!(row.length == 0 || row.length == 1 && row[0].isBlank())) {
+                    all.add(row);
+                    lineOf.add(line);
+                }
             }
         } catch (IOException | RuntimeException e) {
             String why = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage()
                     : e.getMessage();
             throw new ConfigException(file + ": not a readable CSV file: " + why, e);
         }
-        all.removeIf(r -> r.length == 0 || r.length == 1 && r[0].isBlank());
         if (all.isEmpty()) {
             throw new ConfigException(file + ": empty file; expected a header row and data rows");
         }
@@ -61,13 +69,14 @@ public final class CsvTable {
         if (rows.isEmpty()) {
             throw new ConfigException(file + ": has a header (" + String.join(",", header) + ") but no data rows");
         }
+        int[] lines = lineOf.subList(1, lineOf.size()).stream().mapToInt(Integer::intValue).toArray();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).length != header.size()) {
-                throw new ConfigException(file + ":" + (i + 2) + ": has " + rows.get(i).length + " fields, the header has "
-                        + header.size());
+                throw new ConfigException(file + ":" + lines[i] + ": has " + rows.get(i).length + " fields, the "
+                        + "header has " + header.size());
             }
         }
-        return new CsvTable(file, header, List.copyOf(rows));
+        return new CsvTable(file, header, List.copyOf(rows), lines);
     }
 
     /** The file read. */
@@ -141,6 +150,6 @@ public final class CsvTable {
 
     /** The 1-based line in the file of data row {@code row}, for error messages. */
     public int line(int row) {
-        return row + 2;
+        return lines[row];
     }
 }

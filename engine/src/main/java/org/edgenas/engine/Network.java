@@ -131,8 +131,8 @@ public final class Network {
      *
      * @param weights the parameters, e.g. {@link Weights#kaimingNormal}; must be made for this architecture. A network
      *                compiled for {@link Mode#TRAINING} trains a copy (see {@link #snapshot()}).
-     * @throws IllegalArgumentException if {@code batch} is not positive, the weights do not fit, or a tensor would
-     *                                  exceed {@link Integer#MAX_VALUE} elements
+     * @throws IllegalArgumentException if {@code batch} is not positive or the weights do not fit
+     * @throws org.edgenas.config.ConfigException if a tensor would exceed {@link Integer#MAX_VALUE} elements
      */
     public static Network compile(Architecture architecture, int batch, Weights weights, Mode mode, Workers workers) {
         Objects.requireNonNull(architecture, "architecture");
@@ -150,8 +150,9 @@ public final class Network {
             largest = Math.max(largest, architecture.shape(i).elements());
         }
         if (largest * batch > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a tensor of " + largest + " elements x batch " + batch
-                    + " does not fit a Java array; use a smaller batch");
+            throw new org.edgenas.config.ConfigException(architecture.id() + ": a tensor of " + largest
+                    + " values per image x batch " + batch + " does not fit the engine's arrays; use a smaller batch "
+                    + "or input");
         }
         return new Network(architecture, batch, weights, mode, workers);
     }

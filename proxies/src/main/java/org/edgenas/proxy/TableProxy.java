@@ -37,16 +37,16 @@ public final class TableProxy implements AccuracyProxy {
         Map<String, Double> scores = new HashMap<>(t.size() * 2);
         Map<String, Integer> lineOf = new HashMap<>(t.size() * 2);
         for (int r = 0; r < t.size(); r++) {
-            Integer before = lineOf.putIfAbsent(t.text(r, a), t.line(r));
-            if (before != null) {
-                throw new ConfigException(file + ":" + t.line(r) + ": architecture listed again (first on line "
-                        + before + "); a table gives each architecture one score");
-            }
             String id;
             try {
                 id = space.parse(t.text(r, a)).id();
             } catch (ArchitectureFormatException e) {
                 throw new ConfigException(file + ":" + t.line(r) + ": " + e.getMessage(), e);
+            }
+            Integer before = lineOf.putIfAbsent(id, t.line(r));
+            if (before != null) {
+                throw new ConfigException(file + ":" + t.line(r) + ": architecture " + id + " listed again (first on "
+                        + "line " + before + "); a table gives each architecture one score");
             }
             scores.put(id, t.number(r, v));
         }

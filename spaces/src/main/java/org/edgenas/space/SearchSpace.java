@@ -52,11 +52,18 @@ public interface SearchSpace {
      * The architecture of a genotype: {@link #validate} it, then {@link #build} it. Not for implementations to
      * override.
      *
-     * @throws ArchitectureFormatException if the genotype has the wrong length or a gene out of range
+     * @throws ArchitectureFormatException if the genotype has the wrong length or a gene out of range, or its network
+     *                                     cannot be built with this space's settings (a layer's shapes do not fit, a
+     *                                     tensor too large)
      */
     default Architecture decode(Genotype genotype) {
         validate(genotype);
-        return build(genotype);
+        try {
+            return build(genotype);
+        } catch (org.edgenas.arch.ShapeException e) {
+            throw new ArchitectureFormatException(name() + ": the network of genotype " + genotype + " cannot be "
+                    + "built with these space settings: " + e.getMessage());
+        }
     }
 
     /** The architecture named by a string: {@code decode(encode(architecture))}. */

@@ -15,6 +15,8 @@ import org.edgenas.proxy.EngineSettings;
 import org.edgenas.proxy.ProxyContext;
 import org.edgenas.proxy.ProxyProvider;
 import org.edgenas.proxy.images.Fit;
+import org.edgenas.proxy.images.ImageSet;
+import org.edgenas.space.SearchSpace;
 
 /**
  * {@code train}: the held-out accuracy, in %, of the architecture after a short training run on the engine
@@ -92,6 +94,7 @@ public final class TrainProxy implements AccuracyProxy {
         @Override
         public AccuracyProxy create(Parameters p, ProxyContext context) {
             TrainingData data = data(p);
+            requireLabelsFit(p, data, context.space());
             TrainingSettings settings = settings(p);
             int threads = EngineSettings.threads(p);
             boolean progress = p.bool("progress", true);
@@ -114,13 +117,66 @@ public final class TrainProxy implements AccuracyProxy {
             int testSize = p.integer("test_size", 0, 0, Integer.MAX_VALUE);
             Fit fit = EngineSettings.fit(p);
             long seed = EngineSettings.seed(p);
+            ImageSet train;
+            ImageSet test;
             try {
-                return new TrainingData(TrainingData.read(images, labels),
-                        testImages == null ? null : TrainingData.read(testImages, testLabels), trainSize, testSize,
-                        fit, seed);
+                train = TrainingData.read(images, labels);
+                test = testImages == null ? null : TrainingData.read(testImages, testLabels);
             } catch (ConfigException e) {
                 throw p.error("images", e.getMessage());
             }
+            // the subsets must fit the files: said here, before any search, not when the first network trains
+            if (test == null) {
+                int held = testSize > 0 ? testSize : train.count() / 6;
+                if (held < 1 || held >= train.count()) {
+                    throw p.error(testSize > 0 ? "test_size" : "images", images + " has " + train.count()
+                            + " images: too few to hold out " + held + " and train on the rest (give test_images, or "
+                            + "a smaller test_size)");
+                }
+                if (trainSize > train.count() - held) {
+                    throw p.error("train_size", images + " has " + train.count() + " images; holding out " + held
+                            + " leaves " + (train.count() - held) + " to train on, fewer than train_size " + trainSize);
+                }
+            } else {
+                if (trainSize > train.count()) {
+                    throw p.error("train_size", images + " has " + train.count() + " images, fewer than train_size "
+                            + trainSize);
+                }
+                if (testSize > test.count()) {
+                    throw p.error("test_size", testImages + " has " + test.count() + " images, fewer than test_size "
+                            + testSize);
+                }
+            }
+            return new TrainingData(train, test, trainSize, testSize, fit, seed);
+        }
+
+        /**
+         * The largest label of the data must be a class the space's networks output (they all output as many).
+         *
+         * @throws ConfigException at {@code labels} (or {@code images}) naming the label and the space's classes
+         */
+        static void requireLabelsFit(Parameters p, TrainingData data, SearchSpace space) {
+            int classes;
+            try {
+                classes = Math.toIntExact(space.decode(org.edgenas.space.Genotypes.all(space.choices()).iterator()
+                        .next()).output().elements());
+            } catch (RuntimeException e) {
+                return;  // a space whose first genotype does not decode: the trainer checks each network instead
+            }
+            int max = Math.max(maxLabel(data.train()), data.test() == null ? -1 : maxLabel(data.test()));
+            if (max >= classes) {
+                throw p.error(p.has("labels") ? "labels" : "images", "the data has label " + max + " but the "
+                        + "space's networks have " + classes + " outputs; set the space's classes to at least "
+                        + (max + 1));
+            }
+        }
+
+        private static int maxLabel(ImageSet set) {
+            int max = -1;
+            for (int i = 0; i < set.count(); i++) {
+                max = Math.max(max, set.label(i));
+            }
+            return max;
         }
 
         /** The training settings a section gives. */

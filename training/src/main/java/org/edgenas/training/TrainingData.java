@@ -66,7 +66,7 @@ public record TrainingData(ImageSet train, ImageSet test, int trainSize, int tes
             int held = testSize > 0 ? testSize : train.count() / 6;
             int rest = train.count() - held;
             int used = trainSize > 0 ? trainSize : rest;
-            if (held < 1 || used > rest) {
+            if (held < 1 || held >= train.count() || used > rest) {
                 throw new ConfigException(train.source() + ": has " + train.count() + " images, too few to hold out "
                         + held + " and train on " + used);
             }

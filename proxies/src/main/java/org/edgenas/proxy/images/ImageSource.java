@@ -63,7 +63,7 @@ public sealed interface ImageSource {
             int gw = Math.max(2, (w + 3) / 4);
             float[] grid = new float[gh * gw];
             float[] plane = new float[h * w];
-            float[] x = new float[Math.toIntExact(batch * shape.elements())];
+            float[] x = new float[values(batch, shape)];
             for (int b = 0; b < batch; b++) {
                 for (int i = 0; i < grid.length; i++) {
                     grid[i] = (float) random.nextGaussian();
@@ -112,7 +112,7 @@ public sealed interface ImageSource {
             images.requireChannels(shape.channels());
             int[] chosen = choose(images.count(), batch, seed);
             int plane = shape.height() * shape.width();
-            float[] x = new float[Math.toIntExact(batch * shape.elements())];
+            float[] x = new float[values(batch, shape)];
             float[] own = new float[images.height() * images.width()];
             float[] fitted = new float[plane];
             for (int b = 0; b < batch; b++) {
@@ -171,5 +171,19 @@ public sealed interface ImageSource {
                 }
             }
         }
+    }
+
+    /**
+     * The values of a batch of images of {@code shape}.
+     *
+     * @throws org.edgenas.config.ConfigException if they do not fit one Java array
+     */
+    private static int values(int batch, org.edgenas.arch.Shape shape) {
+        long n = batch * shape.elements();
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new org.edgenas.config.ConfigException("a batch of " + batch + " images of " + shape + " holds " + n
+                    + " values, more than the engine's arrays do; use a smaller batch or input");
+        }
+        return (int) n;
     }
 }

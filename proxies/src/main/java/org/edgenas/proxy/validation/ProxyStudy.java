@@ -100,11 +100,16 @@ public final class ProxyStudy implements AutoCloseable {
             StringBuilder sb = new StringBuilder("| proxy | source | Spearman ρ | Kendall τ | median s/arch |\n")
                     .append("|---|---|---|---|---|\n");
             for (Row r : rows) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", r.name(), r.source(),
-                        r.correlation().spearman(), r.correlation().kendall(), Double.isNaN(r.medianSeconds()) ? "–"
-                                : String.format(Locale.ROOT, "%.3f", r.medianSeconds())));
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.name(), r.source(),
+                        rank(r.correlation().spearman()), rank(r.correlation().kendall()),
+                        Double.isNaN(r.medianSeconds()) ? "–" : String.format(Locale.ROOT, "%.3f", r.medianSeconds())));
             }
             return sb.toString();
+        }
+
+        /** A rank correlation to three decimals, or why there is none (scores that do not vary rank nothing). */
+        private static String rank(double rho) {
+            return Double.isNaN(rho) ? "undefined (constant scores)" : String.format(Locale.ROOT, "%.3f", rho);
         }
 
         /** Every architecture's scores as CSV: {@code arch}, the accuracy column, then {@link #columns()}. */
