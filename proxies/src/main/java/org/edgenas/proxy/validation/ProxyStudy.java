@@ -102,7 +102,8 @@ public final class ProxyStudy implements AutoCloseable {
             for (Row r : rows) {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.name(), r.source(),
                         rank(r.correlation().spearman()), rank(r.correlation().kendall()),
-                        Double.isNaN(r.medianSeconds()) ? "–" : String.format(Locale.ROOT, "%.3f", r.medianSeconds())));
+                        Double.isNaN(r.medianSeconds()) ? "–"
+                                : String.format(Locale.ROOT, "%.3f", r.medianSeconds())));
             }
             return sb.toString();
         }
