@@ -511,9 +511,29 @@ public final class FrontPlot {
                 }
             }
             g.setColor(Color.BLACK);
-            g.drawString(legend.get(i), (float) LEGEND_X + 20, y);
-            y += 18;
+            for (String line : wrap(legend.get(i), WIDTH - 8 - (LEGEND_X + 20))) {
+                g.drawString(line, (float) LEGEND_X + 20, y);
+                y += 14;
+            }
+            y += 4;
         }
+    }
+
+    /** {@code text} in lines of at most {@code width} pixels in the legend's font, broken between words. */
+    private static List<String> wrap(String text, double width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && LEGEND.getStringBounds(longer, METRICS).getWidth() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static Shape polyline(List<Point2D> points) {
