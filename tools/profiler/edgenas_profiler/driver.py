@@ -8,7 +8,7 @@ import os
 import platform
 import time
 
-from . import __version__
+from . import __version__, textfile
 from .energy import MeasurementError
 from .measure import Measurer
 from .results import (KEYS, REPETITION_COLUMNS, SCHEMAS, ResultError, ResultFile, kind_of, make_out_dir, number,
@@ -43,16 +43,7 @@ def _previous_meta(path, resume):
         raise ResultError("%s already exists; pass --resume to continue that sweep, or choose another --out directory"
                           % path)
     damaged = "the file was edited or damaged; repair it or choose another --out directory"
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise ResultError("%s: cannot read: %s" % (path, e.strerror or e))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise ResultError("%s:%d: not UTF-8 text (byte 0x%02x); %s" % (path, data[:e.start].count(b"\n") + 1,
-                                                                       data[e.start], damaged))
+    text = textfile.read(path, ResultError, hint=damaged, bom=False)
     try:
         doc = json.loads(text)
     except ValueError as e:

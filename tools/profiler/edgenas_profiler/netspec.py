@@ -9,6 +9,8 @@ rebuild differently from how EdgeNAS counts it is rejected rather than measured.
 import json
 from typing import NamedTuple, Tuple
 
+from . import textfile
+
 #: Layer kinds and the fields each one's ``layer`` object must have.
 LAYER_FIELDS = {
     "conv2d": ("in_channels", "out_channels", "kernel", "stride", "padding", "groups", "bias"),
@@ -63,16 +65,7 @@ class NetworkSpec(NamedTuple):
 
 def load(path):
     """The networks in the spec file ``path``, validated. Raises ``SpecError``."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise SpecError("%s: cannot read: %s" % (path, e.strerror or e))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SpecError("%s:%d: not UTF-8 text (byte 0x%02x)" % (path, data[:e.start].count(b"\n") + 1,
-                                                               data[e.start]))
+    text = textfile.read(path, SpecError)
     try:
         doc = json.loads(text)
     except ValueError as e:

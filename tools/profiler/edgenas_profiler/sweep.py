@@ -35,7 +35,7 @@ import random
 import sys
 from typing import NamedTuple, Tuple
 
-from . import netspec
+from . import netspec, textfile
 
 
 class SweepError(Exception):
@@ -284,16 +284,7 @@ PRECISIONS = ("fp32", "fp16")
 
 def load(path):
     """The sweep in the JSON file ``path``, validated, with its rows expanded. Raises ``SweepError``."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise SweepError("%s: cannot read sweep file: %s" % (path, e.strerror or e))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SweepError("%s:%d: not UTF-8 text (byte 0x%02x); save the sweep file as UTF-8"
-                         % (path, data[:e.start].count(b"\n") + 1, data[e.start]))
+    text = textfile.read(path, SweepError, what="sweep file", hint="save the sweep file as UTF-8")
     try:
         doc = json.loads(text)
     except ValueError as e:
