@@ -116,6 +116,10 @@ def main(argv=None):
     except USER_ERRORS as e:
         print("error: %s" % e, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # interrupted before measuring began (loading PyTorch, starting the sensors): nothing was written
+        print("interrupted before any measurement; nothing written", file=sys.stderr)
+        return 130
     print("%d row(s) measured, %d already there, %d failed; results in %s" % (
         outcome.measured, outcome.skipped, len(outcome.failed), args.out))
     for label, reason in outcome.failed:

@@ -189,6 +189,15 @@ class CliMeasureTest(unittest.TestCase):
                 self.assert_one_line_error(status, err, "power sampling failed: tegrastats stopped (exit status 1)")
                 self.assertFalse(os.path.exists(self.out))
 
+    def test_ctrl_c_while_starting_is_one_line_and_leaves_nothing(self):
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt()
+        with mock.patch.object(cli, "open_backend", interrupted):
+            status, _, err = run([self.sweep, "--out", self.out])
+        self.assertEqual(status, 130)
+        self.assertEqual(err.strip(), "interrupted before any measurement; nothing written")
+        self.assertFalse(os.path.exists(self.out))
+
     def test_damaged_result_files_on_resume_are_one_located_line(self):
         status, _, err = run([self.sweep, "--out", self.out])
         self.assertEqual(status, 0, err)
