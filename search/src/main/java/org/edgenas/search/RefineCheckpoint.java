@@ -41,8 +41,9 @@ public record RefineCheckpoint(Path file, String fingerprint, List<String> selec
      * Progress saved in {@code file}: continued from the file when {@code resume} and it exists, else started
      * afresh.
      *
-     * @throws ConfigException if the file to resume from is not such a checkpoint or was written for another search
-     *                         or other refine settings
+     * @throws ConfigException if the file to resume from is not such a checkpoint or was written, with candidates
+     *                         already re-scored, for another search or other refine settings (one that re-scored
+     *                         none is started afresh)
      */
     public static RefineCheckpoint of(Path file, String fingerprint, boolean resume) {
         if (!resume || !Files.isRegularFile(file)) {
@@ -55,6 +56,10 @@ public record RefineCheckpoint(Path file, String fingerprint, List<String> selec
             throw new ConfigException(file + ": not a valid refine checkpoint: " + e.getMessage(), e);
         }
         if (!fingerprint.equals(saved.fingerprint())) {
+            if (saved.accuracy() == null || saved.accuracy().isEmpty()) {
+                // nothing was re-scored under the old settings (e.g. the evaluator failed at once): nothing to lose
+                return new RefineCheckpoint(file, fingerprint, List.of(), List.of());
+            }
             throw new ConfigException(file + ": was written for another search or other refine settings; resume "
                     + "with the same config file and seed");
         }

@@ -128,6 +128,20 @@ class RefinementTest {
     }
 
     @Test
+    void aCheckpointOfOtherSettingsThatScoredNothingIsStartedAfresh() {
+        Path file = dir.resolve("refine-checkpoint.json");
+        Table broken = new Table(Map.of("k3n32s1", 80.0));
+        broken.failOn = "k3n32s1";
+        assertThrows(ConfigException.class, () -> Refinement.of(1, broken).run(SPACE, search(), OBJECTIVES,
+                RefineCheckpoint.of(file, "old settings", false), Refinement.Listener.NONE));
+        RefineCheckpoint fresh = RefineCheckpoint.of(file, "fixed settings", true);
+        assertTrue(fresh.accuracy().isEmpty());
+        Table fixed = new Table(Map.of("k3n32s1", 80.0));
+        Refinement.of(1, fixed).run(SPACE, search(), OBJECTIVES, fresh, Refinement.Listener.NONE);
+        assertEquals(List.of("k3n32s1"), fixed.calls);
+    }
+
+    @Test
     void theWorstScoreSurvivesACheckpoint() {
         Path file = dir.resolve("refine-checkpoint.json");
         Table t = new Table(Map.of("k3n32s1", Double.NEGATIVE_INFINITY));
