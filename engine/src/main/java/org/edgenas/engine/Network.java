@@ -54,6 +54,9 @@ public final class Network {
 
     private static final double LN2 = StrictMath.log(2);
 
+    /** The most values one of the engine's arrays (a tensor over a batch) may hold: a Java array's limit. */
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final Architecture architecture;
     private final int batch;
     private final Weights weights;
@@ -149,7 +152,7 @@ public final class Network {
         for (int i = 0; i < architecture.nodes().size(); i++) {
             largest = Math.max(largest, architecture.shape(i).elements());
         }
-        if (largest * batch > Integer.MAX_VALUE - 8) {
+        if (largest * batch > MAX_ARRAY) {
             throw new org.edgenas.config.ConfigException(architecture.id() + ": a tensor of " + largest
                     + " values per image x batch " + batch + " does not fit the engine's arrays; use a smaller batch "
                     + "or input");

@@ -97,14 +97,19 @@ public final class QualityScale {
     /** The eligible evaluations of the first generation that has any. */
     private static List<Evaluation> firstGeneration(List<Evaluation> evaluated, List<Objective> objectives) {
         int last = -1;
+        boolean grown = false;  // eligible points added since the range was last checked
         List<Evaluation> eligible = new ArrayList<>();
         for (Evaluation e : evaluated) {
-            if (last >= 0 && e.generation() != last && spans(eligible, objectives)) {
-                break;
+            if (last >= 0 && e.generation() != last && grown) {
+                if (spans(eligible, objectives)) {
+                    break;
+                }
+                grown = false;
             }
             if (Pareto.eligible(e, objectives)) {
                 eligible.add(e);
                 last = e.generation();
+                grown = true;
             }
         }
         return spans(eligible, objectives) ? eligible : List.of();
@@ -112,14 +117,12 @@ public final class QualityScale {
 
     /** Whether {@code points} take more than one value in every objective (a range to normalise by). */
     private static boolean spans(List<Evaluation> points, List<Objective> objectives) {
-        for (Objective o : objectives) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Evaluation e : points) {
-                lo = Math.min(lo, o.of(e));
-                hi = Math.max(hi, o.of(e));
-            }
-            if (!(hi > lo)) {
+        if (points.isEmpty()) {
+            return false;
+        }
+        Normalization range = Normalization.of(Pareto.minimised(points, objectives));
+        for (int i = 0; i < objectives.size(); i++) {
+            if (!(range.nadir()[i] > range.ideal()[i])) {
                 return false;
             }
         }

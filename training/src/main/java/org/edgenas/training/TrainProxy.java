@@ -125,29 +125,13 @@ public final class TrainProxy implements AccuracyProxy {
             } catch (ConfigException e) {
                 throw p.error("images", e.getMessage());
             }
-            // the subsets must fit the files: said here, before any search, not when the first network trains
-            if (test == null) {
-                int held = testSize > 0 ? testSize : train.count() / 6;
-                if (held < 1 || held >= train.count()) {
-                    throw p.error(testSize > 0 ? "test_size" : "images", images + " has " + train.count()
-                            + " images: too few to hold out " + held + " and train on the rest (give test_images, or "
-                            + "a smaller test_size)");
-                }
-                if (trainSize > train.count() - held) {
-                    throw p.error("train_size", images + " has " + train.count() + " images; holding out " + held
-                            + " leaves " + (train.count() - held) + " to train on, fewer than train_size " + trainSize);
-                }
-            } else {
-                if (trainSize > train.count()) {
-                    throw p.error("train_size", images + " has " + train.count() + " images, fewer than train_size "
-                            + trainSize);
-                }
-                if (testSize > test.count()) {
-                    throw p.error("test_size", testImages + " has " + test.count() + " images, fewer than test_size "
-                            + testSize);
-                }
-            }
-            return new TrainingData(train, test, trainSize, testSize, fit, seed);
+            TrainingData data = new TrainingData(train, test, trainSize, testSize, fit, seed);
+            // the subsets must fit the files: said here, at the setting, before any search, not when the first
+            // network trains
+            data.sizeError().ifPresent(e -> {
+                throw p.error(e.key(), e.message());
+            });
+            return data;
         }
 
         /**

@@ -56,35 +56,73 @@ public record TrainingData(ImageSet train, ImageSet test, int trainSize, int tes
     public record Split(Dataset train, Dataset test) {
     }
 
-    /** The training and held-out subsets for a network taking {@code shape}. */
+    /** Held-out images drawn: {@code testSize}, else all of {@code test}, else a sixth of {@code train}. */
+    private int held() {
+        return testSize > 0 ? testSize : test == null ? train.count() / 6 : test.count();
+    }
+
+    /** Training images drawn: {@code trainSize}, else all of {@code train} not held out. */
+    private int used() {
+        return trainSize > 0 ? trainSize : test == null ? train.count() - held() : train.count();
+    }
+
+    /**
+     * A subset size the files cannot supply.
+     *
+     * @param key     the setting at fault: {@code test_size}, {@code train_size}, or {@code images} (too few of them)
+     * @param message what the files hold and what was asked
+     */
+    public record SizeError(String key, String message) {
+    }
+
+    /** Why the subsets do not fit the files, or empty when they do. */
+    public java.util.Optional<SizeError> sizeError() {
+        int held = held();
+        if (test == null) {
+            if (held < 1 || held >= train.count()) {
+                return java.util.Optional.of(new SizeError(testSize > 0 ? "test_size" : "images", train.source()
+                        + " has " + train.count() + " images: too few to hold out " + held + " and train on the rest "
+                        + "(give test_images, or a smaller test_size)"));
+            }
+            if (used() > train.count() - held) {
+                return java.util.Optional.of(new SizeError("train_size", train.source() + " has " + train.count()
+                        + " images; holding out " + held + " leaves " + (train.count() - held) + " to train on, "
+                        + "fewer than train_size " + used()));
+            }
+        } else if (used() > train.count()) {
+            return java.util.Optional.of(new SizeError("train_size", train.source() + " has " + train.count()
+                    + " images, fewer than train_size " + used()));
+        } else if (held > test.count()) {
+            return java.util.Optional.of(new SizeError("test_size", test.source() + " has " + test.count()
+                    + " images, fewer than test_size " + held));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The training and held-out subsets for a network taking {@code shape}.
+     *
+     * @throws ConfigException if the files cannot supply them ({@link #sizeError()})
+     */
     public Split split(Shape shape) {
+        sizeError().ifPresent(e -> {
+            throw new ConfigException(test == null
+                    ? train.source() + ": has " + train.count() + " images, too few to hold out " + held()
+                            + " and train on " + used()
+                    : e.key().equals("train_size")
+                            ? train.source() + ": has " + train.count() + " images, fewer than train_size " + used()
+                            : test.source() + ": has " + test.count() + " images, fewer than test_size " + held());
+        });
         SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         int[] order = permutation(train.count(), random);
         int[] trainIndices;
         int[] testIndices;
         if (test == null) {
-            int held = testSize > 0 ? testSize : train.count() / 6;
-            int rest = train.count() - held;
-            int used = trainSize > 0 ? trainSize : rest;
-            if (held < 1 || held >= train.count() || used > rest) {
-                throw new ConfigException(train.source() + ": has " + train.count() + " images, too few to hold out "
-                        + held + " and train on " + used);
-            }
-            testIndices = java.util.Arrays.copyOfRange(order, 0, held);
-            trainIndices = java.util.Arrays.copyOfRange(order, held, held + used);
+            testIndices = java.util.Arrays.copyOfRange(order, 0, held());
+            trainIndices = java.util.Arrays.copyOfRange(order, held(), held() + used());
         } else {
-            int used = trainSize > 0 ? trainSize : train.count();
-            int held = testSize > 0 ? testSize : test.count();
-            if (used > train.count()) {
-                throw new ConfigException(train.source() + ": has " + train.count() + " images, fewer than "
-                        + "train_size " + used);
-            }
-            if (held > test.count()) {
-                throw new ConfigException(test.source() + ": has " + test.count() + " images, fewer than test_size "
-                        + held);
-            }
-            trainIndices = java.util.Arrays.copyOf(order, used);
-            testIndices = java.util.Arrays.copyOf(permutation(test.count(), random), held);
+            trainIndices = java.util.Arrays.copyOf(order, used());
+            testIndices = java.util.Arrays.copyOf(permutation(test.count(), random), held());
         }
         Dataset training = Dataset.training(train, trainIndices, shape, fit);
         return new Split(training, training.heldOut(test == null ? train : test, testIndices));

@@ -386,22 +386,22 @@ public final class Calibration {
             }
             int needed = b.crossValidate ? b.folds : 2;
             for (Quantity target : targets()) {
-                long n = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target)).count();
+                int[] fitted = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target)).toArray();
+                int n = fitted.length;
                 if (n < needed) {
                     throw new ConfigException("need at least " + needed + " calibration rows to fit " + target.key()
                             + (b.crossValidate ? " with " + b.folds + "-fold cross-validation" : "") + ", got " + n
                             + (b.maxRows != null ? " among the " + sample.drawn().size() + " drawn (--max-rows)" : "")
                             + "; give more rows" + (b.crossValidate ? " or fewer folds (--folds)" : ""));
                 }
-                long networks = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target))
-                        .mapToObj(i -> rows.get(i).group()).distinct().count();
+                long networks = Arrays.stream(fitted).mapToObj(i -> rows.get(i).group()).distinct().count();
                 if (networks < 2) {
                     throw new ConfigException("the calibration rows measure " + target.key() + " of only one "
                             + "network or layer; a fit (and its cross-validation, by network) needs rows of at least 2 "
                             + "different ones");
                 }
-                double[] values = IntStream.range(0, rows.size()).filter(i -> calibration(i) && has(i, target))
-                        .mapToDouble(i -> rows.get(i).value(target)).distinct().toArray();
+                double[] values = Arrays.stream(fitted).mapToDouble(i -> rows.get(i).value(target)).distinct()
+                        .toArray();
                 if (values.length == 1) {
                     throw new ConfigException("every calibration row measures the same " + target.key() + " ("
                             + values[0] + "); a fit needs measurements that differ (check the column)");

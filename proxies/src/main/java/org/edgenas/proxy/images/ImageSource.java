@@ -180,7 +180,7 @@ public sealed interface ImageSource {
      */
     private static int values(int batch, org.edgenas.arch.Shape shape) {
         long n = batch * shape.elements();
-        if (n > Integer.MAX_VALUE - 8) {
+        if (n > org.edgenas.engine.Network.MAX_ARRAY) {
             throw new org.edgenas.config.ConfigException("a batch of " + batch + " images of " + shape + " holds " + n
                     + " values, more than the engine's arrays do; use a smaller batch or input");
         }
