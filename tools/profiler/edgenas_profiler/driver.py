@@ -11,8 +11,8 @@ import time
 from . import __version__, textfile
 from .energy import MeasurementError
 from .measure import Measurer
-from .results import (KEYS, REPETITION_COLUMNS, SCHEMAS, ResultError, ResultFile, kind_of, make_out_dir, number,
-                      write_json)
+from .results import (DAMAGED, KEYS, REPETITION_COLUMNS, SCHEMAS, ResultError, ResultFile, kind_of, make_out_dir,
+                      number, write_json)
 
 
 class Outcome:
@@ -42,29 +42,28 @@ def _previous_meta(path, resume):
     if not resume:
         raise ResultError("%s already exists; pass --resume to continue that sweep, or choose another --out directory"
                           % path)
-    damaged = "the file was edited or damaged; repair it or choose another --out directory"
-    text = textfile.read(path, ResultError, hint=damaged, bom=False)
+    text = textfile.read(path, ResultError, hint=DAMAGED, bom=False)
     try:
         doc = json.loads(text)
     except ValueError as e:
         if hasattr(e, "lineno"):
-            raise ResultError("%s:%d: malformed JSON: %s (column %d); %s" % (path, e.lineno, e.msg, e.colno, damaged))
-        raise ResultError("%s: malformed JSON: %s; %s" % (path, e, damaged))
+            raise ResultError("%s:%d: malformed JSON: %s (column %d); %s" % (path, e.lineno, e.msg, e.colno, DAMAGED))
+        raise ResultError("%s: malformed JSON: %s; %s" % (path, e, DAMAGED))
     if not isinstance(doc, dict):
         raise ResultError("%s: expected a JSON object (the sweep's metadata), got %s; %s"
-                          % (path, _json_kind(doc), damaged))
+                          % (path, _json_kind(doc), DAMAGED))
     sessions = doc.get("sessions", [])
     if not isinstance(sessions, list):
         raise ResultError("%s: sessions: expected a list of objects, got %s; %s" % (path, _json_kind(sessions),
-                                                                                  damaged))
+                                                                                  DAMAGED))
     for i, session in enumerate(sessions):
         if not isinstance(session, dict):
             raise ResultError("%s: sessions[%d]: expected an object, got %s; %s" % (path, i, _json_kind(session),
-                                                                                    damaged))
+                                                                                    DAMAGED))
         elapsed = session.get("elapsed_s", 0.0)
         if isinstance(elapsed, bool) or not isinstance(elapsed, (int, float)):
             raise ResultError("%s: sessions[%d].elapsed_s: expected a number, got %s; %s"
-                              % (path, i, _json_kind(elapsed), damaged))
+                              % (path, i, _json_kind(elapsed), DAMAGED))
     return doc
 
 

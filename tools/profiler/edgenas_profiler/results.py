@@ -17,7 +17,12 @@ import json
 import os
 import stat
 
+from . import textfile
+
 MEASURED = ("iters", "seconds", "energy_total_mj_per_inf", "energy_dynamic_mj_per_inf", "latency_ms")
+
+#: What a result file that does not read back needs, after saying what is wrong with it.
+DAMAGED = "the file was edited or damaged; repair it or choose another --out directory"
 
 #: Column names of each result file kind; the measured columns follow the task's own.
 SCHEMAS = {
@@ -121,18 +126,12 @@ class ResultFile:
         cut = len(data)
         if data and not data.endswith(b"\n"):
             cut = data.rfind(b"\n") + 1
-        try:
-            text = data[:cut].decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise ResultError("%s:%d: not UTF-8 text (byte 0x%02x); the file was edited or damaged; repair it or "
-                              "choose another --out directory" % (self.path, data[:e.start].count(b"\n") + 1,
-                                                                  data[e.start]))
+        text = textfile.decode(data[:cut], self.path, ResultError, DAMAGED, bom=False)
         reader = csv.reader(io.StringIO(text, newline=""))
         try:
             rows = list(reader)
         except csv.Error as e:
-            raise ResultError("%s:%d: unreadable CSV (%s); the file was edited or damaged; repair it or choose "
-                              "another --out directory" % (self.path, reader.line_num, e))
+            raise ResultError("%s:%d: unreadable CSV (%s); %s" % (self.path, reader.line_num, e, DAMAGED))
         if not rows:
             raise ResultError("%s is empty (no header); delete it or choose another --out directory" % self.path)
         if tuple(rows[0]) != self.columns:
@@ -230,7 +229,7 @@ def make_out_dir(path):
 
 
 def _new_file_mode(path):
-    """The permissions for ``path`` rewritten: the existing file's, or those ``open()`` would give a new file."""
+    """The permissions of the existing file ``path``, or None when there is none (a new file gets ``open()``'s)."""
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:

@@ -1,4 +1,4 @@
-"""Reading a text file the tool was given, with one located error line for a file it cannot read or that is not UTF-8."""
+"""Reading a text file the tool was given: one located error line for a file it cannot read or that is not UTF-8."""
 
 
 def read(path, error, what="", hint="", bom=True):
@@ -13,6 +13,11 @@ def read(path, error, what="", hint="", bom=True):
             data = f.read()
     except OSError as e:
         raise error("%s: cannot read%s: %s" % (path, " " + what if what else "", e.strerror or e))
+    return decode(data, path, error, hint, bom)
+
+
+def decode(data, path, error, hint="", bom=True):
+    """``data``, the bytes of ``path``, as UTF-8 text; raises ``error`` as ``read`` does for bytes that are not."""
     try:
         return data.decode("utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as e:
