@@ -115,8 +115,9 @@ final class Members {
             }
             NetworkConfig n = config.getNetworkConfig();
             int last = n.getPort() + (n.isPortAutoIncrement() ? Math.max(1, n.getPortCount()) - 1 : 0);
-            throw new ClusterException("cannot start a cluster member on port" + (last > n.getPort() ? "s "
-                    + n.getPort() + ".." + last : " " + n.getPort()) + ": " + root.getClass().getSimpleName() + ": " + root.getMessage() + " (is another process using the "
+            String ports = last > n.getPort() ? "s " + n.getPort() + ".." + last : " " + n.getPort();
+            throw new ClusterException("cannot start a cluster member on port" + ports + ": "
+                    + root.getClass().getSimpleName() + ": " + root.getMessage() + " (is another process using the "
                     + "ports? see the cluster file's port, port_count and search_port)", e);
         } finally {
             HAZELCAST_LOG.setLevel(level == null ? Level.WARNING : level);

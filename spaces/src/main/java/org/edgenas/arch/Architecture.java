@@ -67,16 +67,32 @@ public final class Architecture {
         return new Architecture(id, input, nodes, shapes);
     }
 
+    /**
+     * The output shape of {@code node}, whose inputs have the shapes {@code known} (or {@code input}).
+     *
+     * @throws ShapeException naming the layer if its inputs do not fit it, or its output or parameters exceed what one
+     *                        array holds ({@link Integer#MAX_VALUE} values)
+     */
     static Shape infer(Node node, Shape input, List<Shape> known) {
         List<Shape> in = new ArrayList<>(node.inputs().size());
         for (int idx : node.inputs()) {
             in.add(idx == INPUT ? input : known.get(idx));
         }
+        Shape out;
         try {
-            return node.layer().outputShape(in);
+            out = node.layer().outputShape(in);
         } catch (ShapeException e) {
             throw new ShapeException("layer " + node.index() + " '" + node.name() + "': " + e.getMessage());
         }
+        if (out.elements() > Integer.MAX_VALUE) {
+            throw new ShapeException("layer " + node.index() + " '" + node.name() + "' outputs " + out + ", "
+                    + out.elements() + " values per image, more than the " + Integer.MAX_VALUE + " a tensor may hold");
+        }
+        if (node.layer().params() > Integer.MAX_VALUE) {
+            throw new ShapeException("layer " + node.index() + " '" + node.name() + "' has " + node.layer().params()
+                    + " parameters, more than the " + Integer.MAX_VALUE + " one layer may hold");
+        }
+        return out;
     }
 
     static Architecture trusted(String id, Shape input, List<Node> nodes, List<Shape> shapes) {

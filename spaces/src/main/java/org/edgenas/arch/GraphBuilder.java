@@ -38,16 +38,7 @@ public final class GraphBuilder {
      */
     public int add(String name, Layer layer, int... inputs) {
         Node node = new Node(nodes.size(), name, layer, Arrays.stream(inputs).boxed().toList());
-        Shape out = Architecture.infer(node, input, shapes);
-        if (out.elements() > Integer.MAX_VALUE) {
-            throw new ShapeException("layer " + node.index() + " '" + name + "' outputs " + out + ", "
-                    + out.elements() + " values per image, more than the " + Integer.MAX_VALUE + " a tensor may hold");
-        }
-        if (layer.params() > Integer.MAX_VALUE) {
-            throw new ShapeException("layer " + node.index() + " '" + name + "' has " + layer.params()
-                    + " parameters, more than the " + Integer.MAX_VALUE + " one layer may hold");
-        }
-        shapes.add(out);
+        shapes.add(Architecture.infer(node, input, shapes));
         nodes.add(node);
         return node.index();
     }
